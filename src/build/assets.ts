@@ -1,0 +1,49 @@
+import { readFile, readdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join, relative } from 'node:path';
+import { BideckError } from '../errors.js';
+import { PACKAGE_ROOT } from '../load/files.js';
+import type { DeckAssets } from '../render/deck.js';
+import type { TemplateSources } from '../render/templates.js';
+
+export const TEMPLATES_DIR = join(PACKAGE_ROOT, 'templates');
+const require = createRequire(import.meta.url);
+
+/** Every `.hbs` under the templates folder, keyed `deck`, `layouts/x`, `partials/y`. */
+export async function readTemplates(dir = TEMPLATES_DIR): Promise<TemplateSources> {
+  const out: Record<string, string> = {};
+  let files: string[];
+  try {
+    files = (await readdir(dir, { recursive: true })).filter((f) => f.endsWith('.hbs'));
+  } catch (cause) {
+    throw new BideckError('render', `templates folder ${dir} cannot be read`, { cause });
+  }
+  await Promise.all(
+    files.map(async (f) => {
+      const name = relative(dir, join(dir, f)).replace(/\\/g, '/').replace(/\.hbs$/, '');
+      out[name] = await readFile(join(dir, f), 'utf8');
+    }),
+  );
+  return out;
+}
+
+export async function readAssets(dir = TEMPLATES_DIR): Promise<DeckAssets> {
+  const reveal = (p: string) => readFile(require.resolve(`reveal.js/${p}`), 'utf8');
+  const [deckCss, bootJs, revealCss, revealJs, notesJs] = await Promise.all([
+    readFile(join(dir, 'deck.css'), 'utf8'),
+    readFile(join(dir, 'boot.js'), 'utf8'),
+    reveal('reveal.css'),
+    readFile(join(revealDir(), 'dist', 'reveal.js'), 'utf8'),
+    readFile(join(revealDir(), 'dist', 'plugin', 'notes.js'), 'utf8'),
+  ]);
+  return { deckCss, bootJs, revealCss, revealJs, notesJs };
+}
+
+function revealDir(): string {
+  return join(require.resolve('reveal.js/reveal.css'), '..', '..');
+}
+
+export async function packageVersion(): Promise<string> {
+  const pkg = JSON.parse(await readFile(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
+  return pkg.version;
+}

@@ -1,0 +1,96 @@
+import { existsSync } from 'node:fs';
+import { platform } from 'node:os';
+import { join } from 'node:path';
+import { Browser as BrowserKind, ChromeReleaseChannel, computeSystemExecutablePath } from '@puppeteer/browsers';
+import type { Browser } from 'puppeteer-core';
+import createDebug from 'debug';
+import { BideckError } from '../errors.js';
+
+const debug = createDebug('bideck:browser');
+
+export const INSTALL_HINT = [
+  'bideck needs Google Chrome, Microsoft Edge or Chromium to make PDFs.',
+  '  Debian/Ubuntu: sudo apt-get install chromium',
+  '  macOS/Windows: install Google Chrome (https://www.google.com/chrome/) or Microsoft Edge',
+  '  or point PUPPETEER_EXECUTABLE_PATH at the browser executable.',
+  'Use --no-pdf to build the HTML deck only.',
+].join('\n');
+
+/** Chromium and Edge at their usual places; Chrome's are known to @puppeteer/browsers. */
+function otherCandidates(): string[] {
+  const os = platform();
+  if (os === 'darwin') {
+    return [
+      '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge',
+      '/Applications/Chromium.app/Contents/MacOS/Chromium',
+    ];
+  }
+  if (os === 'win32') {
+    const roots = [process.env['PROGRAMFILES'], process.env['PROGRAMFILES(X86)'], process.env['LOCALAPPDATA']];
+    return roots.filter((r): r is string => !!r).map((r) => join(r, 'Microsoft', 'Edge', 'Application', 'msedge.exe'));
+  }
+  return [
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/snap/bin/chromium',
+    '/usr/bin/microsoft-edge',
+    '/usr/bin/microsoft-edge-stable',
+  ];
+}
+
+/** PUPPETEER_EXECUTABLE_PATH first, then Chrome stable, then Chromium or Edge. */
+export function findBrowser(env: NodeJS.ProcessEnv = process.env): string {
+  const fromEnv = env['PUPPETEER_EXECUTABLE_PATH'];
+  if (fromEnv) {
+    if (existsSync(fromEnv)) return fromEnv;
+    throw new BideckError('browser', `PUPPETEER_EXECUTABLE_PATH is set to ${fromEnv}, which does not exist.\n${INSTALL_HINT}`);
+  }
+  try {
+    return computeSystemExecutablePath({ browser: BrowserKind.CHROME, channel: ChromeReleaseChannel.STABLE });
+  } catch {
+    debug('no Chrome stable found');
+  }
+  const found = otherCandidates().find((p) => existsSync(p));
+  if (found) return found;
+  throw new BideckError('browser', `No Chrome, Edge or Chromium was found.\n${INSTALL_HINT}`);
+}
+
+/** Offline and quiet: no sync, updates or background fetches that would try the network. */
+export function launchArgs(): string[] {
+  const args = [
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-default-apps',
+    '--disable-extensions',
+    '--no-first-run',
+    '--no-default-browser-check',
+    '--font-render-hinting=none',
+  ];
+  // Chromium refuses to start sandboxed as root (containers, CI).
+  if (process.getuid?.() === 0) args.push('--no-sandbox');
+  return args;
+}
+
+/** One browser for one build; always closed, whatever happens inside. */
+export async function withBrowser<T>(fn: (browser: Browser) => Promise<T>, env = process.env): Promise<T> {
+  const executablePath = findBrowser(env);
+  // Lazy: --help, `check` and HTML-only builds never pay for loading puppeteer.
+  const { launch } = await import('puppeteer-core');
+  debug('launching %s', executablePath);
+  let browser: Browser;
+  try {
+    browser = await launch({ executablePath, headless: true, args: launchArgs(), timeout: 30_000 });
+  } catch (cause) {
+    throw new BideckError('browser', `the browser at ${executablePath} failed to start: ${(cause as Error).message}\n${INSTALL_HINT}`, { cause });
+  }
+  const close = () => void browser.process()?.kill('SIGKILL');
+  process.once('exit', close);
+  try {
+    return await fn(browser);
+  } finally {
+    process.off('exit', close);
+    await browser.close().catch(() => browser.process()?.kill('SIGKILL'));
+  }
+}

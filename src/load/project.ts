@@ -1,0 +1,45 @@
+import { dirname, join, resolve } from 'node:path';
+import { buildModel } from '../model/deck.js';
+import type { DeckModel } from '../model/types.js';
+import { Brand } from '../schema/brand.js';
+import { Deck } from '../schema/deck.js';
+import { validate } from '../schema/validate.js';
+import { PACKAGE_ROOT, displayPath, readText, resolveInside } from './files.js';
+import { parseYaml } from './yaml.js';
+import type { YamlSource } from './yaml.js';
+
+/** Everything a build needs, loaded and validated; no rendering yet. */
+export interface Project {
+  deckFile: string;
+  deckSource: YamlSource;
+  brand: Brand;
+  brandFile: string;
+  glossaryFile: string | undefined;
+  model: DeckModel;
+}
+
+/** A brand given by bare name (`hkgov`) is one of bideck's own. */
+const BUILTIN_BRANDS = join(PACKAGE_ROOT, 'data', 'brands');
+
+export async function loadYamlFile(file: string): Promise<YamlSource> {
+  return parseYaml(displayPath(file), await readText(file));
+}
+
+export async function loadProject(deckPath: string): Promise<Project> {
+  const deckFile = resolve(deckPath);
+  const deckSource = await loadYamlFile(deckFile);
+  const deck = validate(Deck, deckSource);
+  const root = dirname(deckFile);
+
+  const brandFile = /^[a-z0-9-]+$/.test(deck.meta.brand)
+    ? join(BUILTIN_BRANDS, `${deck.meta.brand}.yaml`)
+    : await resolveInside(root, deckFile, deck.meta.brand, deckSource.locate(['meta', 'brand']), 'meta.brand');
+  const brand = validate(Brand, await loadYamlFile(brandFile));
+
+  const glossaryFile = deck.meta.glossary
+    ? await resolveInside(root, deckFile, deck.meta.glossary, deckSource.locate(['meta', 'glossary']), 'meta.glossary')
+    : undefined;
+
+  const model = buildModel(deck, deckSource.locate);
+  return { deckFile, deckSource, brand, brandFile, glossaryFile, model };
+}

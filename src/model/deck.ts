@@ -1,0 +1,66 @@
+import { BideckError, formatLocation } from '../errors.js';
+import type { SourceLocation } from '../errors.js';
+import { formatPath } from '../load/yaml.js';
+import type { DataPath } from '../load/yaml.js';
+import type { ContentSlide, Deck, Slide } from '../schema/deck.js';
+import { slideSegments } from './segments.js';
+import type { AreaRef, DeckModel, Segment, SlideModel } from './types.js';
+
+/**
+ * Lay the deck out as the audience sees it: intro slides, each area's slides, outro slides;
+ * number everything once, here, so footers, PDF pages, QA findings and XLIFF notes agree.
+ */
+export function buildModel(deck: Deck, locate?: (path: DataPath) => SourceLocation): DeckModel {
+  const areas: AreaRef[] = deck.areas.map((a, i) => ({ number: i + 1, id: a.id, title: a.title }));
+  const slides: SlideModel[] = [];
+  const segments: Segment[] = [];
+  const ids = new Map<string, DataPath>();
+
+  const claim = (id: string, path: DataPath) => {
+    const previous = ids.get(id);
+    if (previous) {
+      const where = locate ? ` (first used at ${formatLocation(locate(previous))})` : '';
+      throw new BideckError('data', `id ${JSON.stringify(id)} is used twice${where}; ids must be unique`, {
+        path: formatPath(path),
+        ...(locate ? { location: locate(path) } : {}),
+      });
+    }
+    ids.set(id, path);
+  };
+
+  const push = (data: Slide | ContentSlide, path: DataPath, area: AreaRef | undefined, opensArea: boolean) => {
+    const number = slides.length + 1;
+    const id = data.id ?? `slide-${number}`;
+    claim(id, path);
+    const model: SlideModel = { number, id, layout: data.layout, data, path, area, opensArea, segments: [] };
+    slideSegments(data, id, path, (s) => {
+      const segment = { ...s, slide: number };
+      model.segments.push(segment);
+      segments.push(segment);
+    });
+    slides.push(model);
+  };
+
+  segments.push(
+    { id: 'meta.title', kind: 'meta', path: ['meta', 'title'], slide: 0, text: deck.meta.title },
+    { id: 'meta.organisation', kind: 'meta', path: ['meta', 'organisation'], slide: 0, text: deck.meta.organisation },
+  );
+  deck.intro.forEach((s, i) => push(s, ['intro', i], undefined, false));
+  deck.areas.forEach((area, a) => {
+    const ref = areas[a];
+    if (!ref) return;
+    claim(`area.${area.id}`, ['areas', a]);
+    area.slides.forEach((s, i) => {
+      if (i === 0) {
+        segments.push({ id: `area.${area.id}.title`, kind: 'area', path: ['areas', a, 'title'], slide: slides.length + 1, text: area.title });
+      }
+      push(s, ['areas', a, 'slides', i], ref, i === 0);
+    });
+  });
+  deck.outro.forEach((s, i) => push(s, ['outro', i], undefined, false));
+  // The title and closing slides show the deck's metadata: attribute it to the first that does.
+  for (const seg of segments.filter((s) => s.kind === 'meta')) {
+    seg.slide = slides.find((s) => s.layout === 'title' || s.layout === 'closing')?.number ?? 0;
+  }
+  return { deck, areas, slides, segments };
+}

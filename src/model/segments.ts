@@ -1,0 +1,62 @@
+import type { DataPath } from '../load/yaml.js';
+import type { ContentSlide, Point, Slide } from '../schema/deck.js';
+import type { Notes } from '../schema/text.js';
+import type { Segment } from './types.js';
+
+type Emit = (segment: Omit<Segment, 'slide'>) => void;
+
+/** The segments a slide shows (its own text; generated text such as the overview is not its own). */
+export function slideSegments(
+  slide: Slide | ContentSlide,
+  slideId: string,
+  path: DataPath,
+  emit: Emit,
+): void {
+  switch (slide.layout) {
+    case 'title':
+    case 'overview':
+      if ('heading' in slide) emit({ id: `${slideId}.heading`, kind: 'heading', path: [...path, 'heading'], text: slide.heading });
+      break;
+    case 'statement':
+      emit({ id: `${slideId}.heading`, kind: 'heading', path: [...path, 'heading'], text: slide.heading });
+      slide.paragraphs.forEach((text, i) =>
+        emit({ id: `${slideId}.p${i + 1}`, kind: 'paragraph', path: [...path, 'paragraphs', i], text }),
+      );
+      break;
+    case 'closing':
+      emit({ id: `${slideId}.message`, kind: 'message', path: [...path, 'message'], text: slide.message });
+      break;
+    case 'content':
+      slide.initiatives.forEach((ini, i) => {
+        const id = `${slideId}.${ini.id ?? `i${i + 1}`}`;
+        const at: DataPath = [...path, 'initiatives', i];
+        if (ini.title) emit({ id: `${id}.title`, kind: 'title', path: [...at, 'title'], text: ini.title });
+        if (ini.points) pointSegments(ini.points, `${id}.p`, [...at, 'points'], emit);
+        ini.paragraphs?.forEach((text, j) =>
+          emit({ id: `${id}.para${j + 1}`, kind: 'paragraph', path: [...at, 'paragraphs', j], text }),
+        );
+        if (ini.funding)
+          emit({ id: `${id}.funding`, kind: 'funding', path: [...at, 'funding'], text: ini.funding, funding: ini.funding });
+      });
+      break;
+  }
+  notesSegment(slide.notes, slideId, path, emit);
+}
+
+function pointSegments(points: readonly Point[], prefix: string, path: DataPath, emit: Emit): void {
+  points.forEach((point, i) => {
+    const id = `${prefix}${i + 1}`;
+    emit({ id, kind: 'point', path: [...path, i], text: point });
+    if (point.points) pointSegments(point.points, `${id}.`, [...path, i, 'points'], emit);
+  });
+}
+
+function notesSegment(notes: Notes | undefined, slideId: string, path: DataPath, emit: Emit): void {
+  if (!notes) return;
+  emit({
+    id: `${slideId}.notes`,
+    kind: 'notes',
+    path: [...path, 'notes'],
+    text: { zh: notes.zh ?? '', en: notes.en ?? '' },
+  });
+}

@@ -1,0 +1,60 @@
+import type { DataPath } from '../load/yaml.js';
+import type { Area, ContentSlide, Deck, Slide } from '../schema/deck.js';
+import type { Funding } from '../schema/funding.js';
+import type { Bilingual } from '../schema/text.js';
+
+export type Layout = Slide['layout'] | ContentSlide['layout'];
+
+export type SegmentKind =
+  | 'meta'
+  | 'heading'
+  | 'area'
+  | 'title'
+  | 'point'
+  | 'paragraph'
+  | 'funding'
+  | 'message'
+  | 'notes';
+
+/** One translatable unit: the smallest text that exists in both languages. */
+export interface Segment {
+  /** Stable id used by QA findings and XLIFF units, e.g. `ai-and-iam-smart.iam-smart.p1`. */
+  id: string;
+  kind: SegmentKind;
+  /** Where the segment lives in the deck data (for line numbers and write-back). */
+  path: DataPath;
+  /** 1-based number of the first slide showing it (0 for deck metadata shown nowhere). */
+  slide: number;
+  text: Bilingual;
+  funding?: Funding;
+}
+
+export interface AreaRef {
+  number: number;
+  id: string;
+  title: Bilingual;
+}
+
+/** A slide as it will be shown: its data plus what the deck around it decides. */
+export interface SlideModel {
+  /** 1-based slide number, equal to the PDF page number. */
+  number: number;
+  id: string;
+  layout: Layout;
+  data: Slide | ContentSlide;
+  path: DataPath;
+  area: AreaRef | undefined;
+  /** True on the first slide of an area: it carries the area's bookmark. */
+  opensArea: boolean;
+  segments: Segment[];
+}
+
+export interface DeckModel {
+  deck: Deck;
+  areas: AreaRef[];
+  slides: SlideModel[];
+  /** Every segment in reading order, including metadata. */
+  segments: Segment[];
+}
+
+export type { Area, Bilingual, Deck, Funding };

@@ -1,0 +1,126 @@
+import { createHash } from 'node:crypto';
+import type { DeckModel, SlideModel } from '../model/types.js';
+import type { Brand } from '../schema/brand.js';
+import { BideckError } from '../errors.js';
+import { brandCss } from './css.js';
+import { formatDate } from './date.js';
+import { plainText } from './markdown.js';
+import { runTemplate } from './templates.js';
+import type { CompiledTemplates } from './templates.js';
+
+export type Mode = 'bi' | 'zh' | 'en';
+export const MODES: readonly Mode[] = ['bi', 'zh', 'en'];
+export const MODE_LANG: Readonly<Record<Mode, string>> = { bi: 'zh-Hant-HK', zh: 'zh-Hant-HK', en: 'en' };
+
+/** Static text assets the deck inlines, read by the caller (render does no file I/O). */
+export interface DeckAssets {
+  deckCss: string;
+  revealCss: string;
+  revealJs: string;
+  notesJs: string;
+  bootJs: string;
+}
+
+export interface RenderInput {
+  model: DeckModel;
+  brand: Brand;
+  templates: CompiledTemplates;
+  assets: DeckAssets;
+  /** @font-face rules with the embedded subsets. */
+  fontCss: string;
+  mode: Mode;
+  version: string;
+}
+
+export const REVEAL_CONFIG = {
+  width: 1280,
+  height: 720,
+  margin: 0.04,
+  minScale: 0.2,
+  maxScale: 2.0,
+  center: false,
+  hash: true,
+  controls: true,
+  controlsLayout: 'edges',
+  progress: true,
+  slideNumber: false,
+  transition: 'fade',
+  transitionSpeed: 'fast',
+  backgroundTransition: 'none',
+  pdfMaxPagesPerSlide: 1,
+  pdfSeparateFragments: false,
+  showNotes: false,
+  help: true,
+} as const;
+
+/** The slide's own HTML, by its layout's template. */
+export function renderSlide(slide: SlideModel, input: Omit<RenderInput, 'assets' | 'fontCss' | 'version'>): string {
+  const template = input.templates.layouts.get(slide.layout);
+  if (!template) {
+    throw new BideckError('render', `no template for layout "${slide.layout}" (expected templates/layouts/${slide.layout}.hbs)`);
+  }
+  const { deck, areas, slides } = input.model;
+  return runTemplate(`layouts/${slide.layout}`, template, {
+    ...slide,
+    deck,
+    areas,
+    brand: input.brand,
+    total: slides.length,
+    date: formatDate(deck.meta.date),
+  });
+}
+
+export function renderDeck(input: RenderInput): string {
+  const { model, brand, templates, assets, mode } = input;
+  const slides = model.slides.map((s) => renderSlide(s, input));
+  const scripts = [assets.revealJs, assets.notesJs, assets.bootJs].map(inlineScript);
+  const title = deckTitle(model, mode);
+  return runTemplate('deck', templates.deck, {
+    htmlLang: MODE_LANG[mode],
+    mode,
+    csp: contentSecurityPolicy(scripts),
+    version: input.version,
+    documentTitle: title,
+    description: plainText(model.deck.meta.organisation[mode === 'en' ? 'en' : 'zh']),
+    css: [assets.revealCss, input.fontCss, brandCss(brand), assets.deckCss].join('\n'),
+    slides,
+    // JSON inside <script type="application/json">: escape "<" so data can never close the tag.
+    configJson: JSON.stringify({ mode, reveal: REVEAL_CONFIG }).replace(/</g, '\\u003c'),
+    scripts,
+  });
+}
+
+/** The document title: also the PDF's Title metadata and the browser tab. */
+export function deckTitle(model: DeckModel, mode: Mode): string {
+  const t = model.deck.meta.title;
+  const one = (s: string) => plainText(s).replace(/\s*\n\s*/g, ' ');
+  if (mode === 'zh') return one(t.zh);
+  if (mode === 'en') return one(t.en);
+  return `${one(t.zh)} | ${one(t.en)}`;
+}
+
+/**
+ * Make JS safe to inline in <script>: the notes plugin carries its speaker-view page, with
+ * `</script>` inside a string, which would end our element early (HTML spec, script data state).
+ */
+function inlineScript(js: string): string {
+  return js.replace(/<\/script/gi, '<\\/script').replace(/<!--/g, '<\\!--');
+}
+
+/**
+ * Only the deck's own inline assets may run: scripts by hash, no network at all.
+ * Styles need 'unsafe-inline' because reveal.js injects its print @page rule at run time.
+ */
+function contentSecurityPolicy(scripts: readonly string[]): string {
+  const hashes = scripts.map((s) => `'sha256-${createHash('sha256').update(s).digest('base64')}'`);
+  return [
+    "default-src 'none'",
+    `script-src ${hashes.join(' ')}`,
+    "style-src 'unsafe-inline'",
+    'font-src data:',
+    'img-src data:',
+    "connect-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { Bilingual, describeValue } from './text.js';
+
+const Colour = z
+  .string()
+  .regex(/^#[0-9a-fA-F]{6}$/, {
+    error: (iss) => `expected a colour as #rrggbb, found ${describeValue(iss.input)}`,
+  });
+
+const Face = z.strictObject({
+  package: z
+    .string()
+    .regex(/^@fontsource\/[a-z0-9-]+$/, {
+      error: (iss) =>
+        `expected a @fontsource/… font package, found ${describeValue(iss.input)}`,
+    })
+    .describe('An npm @fontsource package that is installed'),
+  family: z.string().min(1).describe('The family name as the package names it'),
+});
+
+export const Brand = z
+  .strictObject({
+    $schema: z.string().optional(),
+    name: z.string().min(1),
+    palette: z
+      .strictObject({
+        primary: Colour.describe('Header band and headings'),
+        onPrimary: Colour.describe('Text on the primary colour'),
+        accent: Colour.describe('Rules, area numbers, bullets'),
+        background: Colour,
+        surface: Colour.describe('Cards behind initiatives'),
+        text: Colour,
+        muted: Colour.describe('Secondary text: the English line under Chinese, the footer'),
+        funding: Colour.describe('Funding badge background'),
+        onFunding: Colour.describe('Funding badge text'),
+      })
+      .describe('Colours; pairs used for text must meet WCAG AA contrast'),
+    wordmark: Bilingual.describe("The organisation's wordmark, shown in the footer and on title slides"),
+    fonts: z.strictObject({
+      zh: Face.describe('Chinese face (HK glyph forms)'),
+      en: Face.describe('Latin face for English'),
+      weights: z
+        .array(z.union([z.literal(400), z.literal(500), z.literal(700)]))
+        .min(1)
+        .default([400, 700]),
+    }),
+    footer: z
+      .strictObject({
+        slideNumber: z.boolean().default(true),
+        section: z.boolean().default(true),
+      })
+      .default({ slideNumber: true, section: true }),
+  })
+  .describe('A bideck brand: palette, wordmark, fonts and footer');
+export type Brand = z.infer<typeof Brand>;

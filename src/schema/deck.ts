@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { Funding } from './funding.js';
+import { Bilingual, Id, Notes, describeValue } from './text.js';
+
+/** A bullet point; `points` nests sub-bullets. */
+export interface Point extends Bilingual {
+  points?: Point[] | undefined;
+}
+export const Point: z.ZodType<Point> = Bilingual.extend({
+  get points() {
+    return z.array(Point).optional().describe('Nested bullet points');
+  },
+}).describe('A bullet point');
+
+export const Initiative = z
+  .strictObject({
+    id: Id.optional(),
+    title: Bilingual.optional().describe('The initiative, e.g. 數碼港 / Cyberport'),
+    points: z.array(Point).optional().describe('Bullet points'),
+    paragraphs: z.array(Bilingual).optional().describe('Paragraphs without bullets'),
+    funding: Funding.optional(),
+  })
+  .describe('One initiative: title, bullets or paragraphs, and its funding line');
+export type Initiative = z.infer<typeof Initiative>;
+
+const common = {
+  id: Id.optional(),
+  notes: Notes.optional(),
+};
+
+export const TitleSlide = z.strictObject({
+  layout: z.literal('title'),
+  ...common,
+});
+export const StatementSlide = z.strictObject({
+  layout: z.literal('statement'),
+  ...common,
+  heading: Bilingual,
+  paragraphs: z.array(Bilingual).min(1),
+});
+export const OverviewSlide = z.strictObject({
+  layout: z.literal('overview'),
+  ...common,
+  heading: Bilingual.describe('The list of areas is generated from `areas`'),
+});
+export const ClosingSlide = z.strictObject({
+  layout: z.literal('closing'),
+  ...common,
+  message: Bilingual,
+});
+export const ContentSlide = z.strictObject({
+  layout: z.literal('content').default('content'),
+  ...common,
+  initiatives: z
+    .array(Initiative)
+    .min(1, { error: 'a slide needs at least one initiative' }),
+});
+export type ContentSlide = z.infer<typeof ContentSlide>;
+
+export const LAYOUTS = ['title', 'statement', 'overview', 'closing'] as const;
+
+const layoutError = (iss: { input: unknown }) => {
+  const layout =
+    typeof iss.input === 'object' && iss.input !== null && 'layout' in iss.input
+      ? (iss.input as { layout: unknown }).layout
+      : undefined;
+  return `unknown layout: expected one of ${LAYOUTS.join(', ')}; found ${describeValue(layout)}`;
+};
+
+export const Slide = z.discriminatedUnion(
+  'layout',
+  [TitleSlide, StatementSlide, OverviewSlide, ClosingSlide],
+  { error: layoutError },
+);
+export type Slide = z.infer<typeof Slide>;
+
+export const Area = z
+  .strictObject({
+    id: Id,
+    title: Bilingual.describe('The area title; its number comes from its position'),
+    slides: z.array(ContentSlide).min(1, { error: 'an area needs at least one slide' }),
+  })
+  .describe('An area of key initiatives');
+export type Area = z.infer<typeof Area>;
+
+const IsoDate = z.iso.date({
+  error: (iss) => `expected a date as YYYY-MM-DD, found ${describeValue(iss.input)}`,
+});
+
+export const Meta = z.strictObject({
+  id: Id.describe('Used in output file names'),
+  title: Bilingual.describe('Deck title: title slide, PDF metadata, running headers'),
+  date: IsoDate.describe('Date of the briefing'),
+  organisation: Bilingual,
+  brand: z.string().default('brands/hkgov.yaml').describe('Brand file, relative to the deck file'),
+  glossary: z.string().optional().describe('Glossary file, relative to the deck file'),
+});
+export type Meta = z.infer<typeof Meta>;
+
+export const Deck = z
+  .strictObject({
+    $schema: z.string().optional(),
+    meta: Meta,
+    intro: z.array(Slide).default([]).describe('Slides before the areas'),
+    areas: z.array(Area).min(1, { error: 'a deck needs at least one area' }),
+    outro: z.array(Slide).default([]).describe('Slides after the areas'),
+  })
+  .describe('A bideck bilingual briefing deck');
+export type Deck = z.infer<typeof Deck>;
+export type DeckInput = z.input<typeof Deck>;
