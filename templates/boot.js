@@ -61,6 +61,13 @@
   });
 
   function ready() {
+    // reveal.js hides slides other than the current one from assistive tech; in print every
+    // slide is content, and a tagged PDF leaves aria-hidden content out of its structure.
+    if (printing) {
+      Array.prototype.forEach.call(document.querySelectorAll('.reveal .slides section[aria-hidden]'), function (s) {
+        s.removeAttribute('aria-hidden');
+      });
+    }
     window.bideckReady = true;
     root.dataset.ready = 'true';
   }

@@ -2,6 +2,7 @@ import type { Project } from '../load/project.js';
 import { withBrowser } from '../export/browser.js';
 import { setPdfMetadata } from '../export/metadata.js';
 import { exportPdf } from '../export/pdf.js';
+import { outline } from '../model/outline.js';
 import { MODE_LANG, deckTitle } from '../render/deck.js';
 import type { Mode } from '../render/deck.js';
 import { plainText } from '../render/markdown.js';
@@ -40,6 +41,7 @@ export async function exportPdfs(htmlFiles: readonly { mode: Mode; file: string 
               language: MODE_LANG[mode],
               creator: `bideck ${ctx.version}`,
               date,
+              outline: outline(project.model, mode),
             });
             return { mode, pdf, overflowing: result.overflowing };
           }, (r) => `${r.pdf.length} bytes`),

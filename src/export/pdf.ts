@@ -40,7 +40,7 @@ export async function exportPdf(browser: Browser, htmlFile: string, options: Pdf
       printBackground: true,
       preferCSSPageSize: true,
       tagged: true,
-      outline: true,
+      outline: false, // bideck writes its own bookmarks (export/outline.ts)
       timeout,
     });
     return { pdf, blocked, ...facts };

@@ -1,0 +1,22 @@
+import type { Reporter } from '../build/log.js';
+import { BideckError } from '../errors.js';
+import { MODES } from '../render/deck.js';
+import type { Mode } from '../render/deck.js';
+
+export const DEFAULT_DECK = 'data/deck.yaml';
+
+/** stderr for progress and problems, stdout for results: `bideck build > files.txt` works. */
+export function consoleReporter(): Reporter {
+  return {
+    stage: (name, ms, detail) =>
+      process.stderr.write(`  ${name.padEnd(10)} ${ms.toFixed(0).padStart(6)} ms${detail ? `  ${detail}` : ''}\n`),
+    warn: (message) => process.stderr.write(`warning: ${message}\n`),
+  };
+}
+
+export function parseModes(value: string): Mode[] {
+  const modes = value.split(',').map((m) => m.trim());
+  const bad = modes.filter((m) => !(MODES as readonly string[]).includes(m));
+  if (bad.length) throw new BideckError('usage', `unknown mode ${bad.join(', ')}; expected bi, zh or en`);
+  return modes as Mode[];
+}
