@@ -1,0 +1,29 @@
+import type { DeckModel } from '../model/types.js';
+import { plainText } from '../render/markdown.js';
+import type { Brand } from '../schema/brand.js';
+
+/** Labels the templates add around the data (language switch). */
+const UI_TEXT = '雙語中文EN / 0123456789';
+
+/** Every character the deck can show, per language, so each face is subset to what it draws. */
+export function deckCharacters(model: DeckModel, brand: Brand): { zh: string; en: string } {
+  const zh = new Set<string>();
+  const en = new Set<string>();
+  const add = (set: Set<string>, text: string) => {
+    for (const ch of plainText(text)) set.add(ch);
+  };
+  const texts = [
+    ...model.segments.map((s) => s.text),
+    ...model.areas.map((a) => a.title),
+    brand.wordmark,
+  ];
+  for (const t of texts) {
+    add(zh, t.zh);
+    add(en, t.en);
+  }
+  add(zh, UI_TEXT);
+  add(en, UI_TEXT);
+  // The English face falls back to the Chinese one for any CJK in English text (names).
+  for (const ch of en) zh.add(ch);
+  return { zh: [...zh].sort().join(''), en: [...en].sort().join('') };
+}
