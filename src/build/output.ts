@@ -1,4 +1,4 @@
-import { chmod, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { BideckError } from '../errors.js';
 
@@ -18,7 +18,8 @@ export class StagedOutput {
     const parent = dirname(target);
     try {
       await mkdir(parent, { recursive: true });
-      const stage = await mkdtemp(join(parent, `.${basename(target)}.tmp-`));
+      await removeAbandoned(parent, basename(target));
+      const stage = await mkdtemp(join(parent, `.${basename(target)}.tmp-${process.pid}-`));
       // mkdtemp makes the folder private (0700); the output is an ordinary, shareable folder.
       await chmod(stage, 0o755);
       return new StagedOutput(target, stage);
@@ -63,6 +64,25 @@ export class StagedOutput {
 
   async discard(): Promise<void> {
     await rm(this.stageDir, { recursive: true, force: true });
+  }
+}
+
+/** Stages of builds that were killed (Ctrl-C, kill -9) are left behind; clear them. */
+async function removeAbandoned(parent: string, base: string): Promise<void> {
+  const prefix = `.${base}.tmp-`;
+  const names = (await readdir(parent)).filter((n) => n.startsWith(prefix));
+  for (const name of names) {
+    const pid = Number(name.slice(prefix.length).split('-')[0]);
+    if (Number.isInteger(pid) && pid > 0 && !alive(pid)) await rm(join(parent, name), { recursive: true, force: true });
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -8,18 +8,26 @@ import type { SourceLocation } from '../errors.js';
 export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export async function readText(file: string, location?: SourceLocation): Promise<string> {
+  let buf: Buffer;
   try {
-    const buf = await readFile(file);
-    return new TextDecoder('utf-8', { fatal: true }).decode(buf).replace(/^\uFEFF/, '');
+    buf = await readFile(file);
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
     const what =
       code === 'ENOENT' ? 'file not found' :
       code === 'EACCES' ? 'permission denied' :
-      code === 'EISDIR' ? 'is a folder, expected a file' :
-      cause instanceof TypeError ? 'is not UTF-8 text' : `cannot be read (${code ?? String(cause)})`;
-    throw new BideckError('data', `${displayPath(file)}: ${what}`, { location: location ?? { file: displayPath(file) }, cause });
+      code === 'EISDIR' ? 'is a folder, expected a file' : `cannot be read (${code ?? String(cause)})`;
+    throw new BideckError('data', what, { location: location ?? { file: displayPath(file) }, cause });
   }
+  const text = new TextDecoder('utf-8').decode(buf);
+  const bad = text.indexOf('\uFFFD');
+  if (bad >= 0 && !buf.includes(Buffer.from('\uFFFD'))) {
+    const before = text.slice(0, bad).split('\n');
+    throw new BideckError('data', 'the file is not UTF-8 text; save it as UTF-8', {
+      location: { file: displayPath(file), line: before.length, column: (before.at(-1)?.length ?? 0) + 1 },
+    });
+  }
+  return text.replace(/^\uFEFF/, '');
 }
 
 /** Paths in messages are relative to the working folder, as editors and terminals link them. */

@@ -1,10 +1,11 @@
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { buildModel } from '../model/deck.js';
 import type { DeckModel } from '../model/types.js';
-import { Brand } from '../schema/brand.js';
+import type { Brand } from '../schema/brand.js';
+import { loadBrand } from './brand.js';
 import { Deck } from '../schema/deck.js';
 import { validate } from '../schema/validate.js';
-import { PACKAGE_ROOT, displayPath, readText, resolveInside } from './files.js';
+import { displayPath, readText, resolveInside } from './files.js';
 import { parseYaml } from './yaml.js';
 import type { YamlSource } from './yaml.js';
 
@@ -18,9 +19,6 @@ export interface Project {
   model: DeckModel;
 }
 
-/** A brand given by bare name (`hkgov`) is one of bideck's own. */
-const BUILTIN_BRANDS = join(PACKAGE_ROOT, 'data', 'brands');
-
 export async function loadYamlFile(file: string): Promise<YamlSource> {
   return parseYaml(displayPath(file), await readText(file));
 }
@@ -31,10 +29,7 @@ export async function loadProject(deckPath: string): Promise<Project> {
   const deck = validate(Deck, deckSource);
   const root = dirname(deckFile);
 
-  const brandFile = /^[a-z0-9-]+$/.test(deck.meta.brand)
-    ? join(BUILTIN_BRANDS, `${deck.meta.brand}.yaml`)
-    : await resolveInside(root, deckFile, deck.meta.brand, deckSource.locate(['meta', 'brand']), 'meta.brand');
-  const brand = validate(Brand, await loadYamlFile(brandFile));
+  const { brand, brandFile } = await loadBrand(deck.meta.brand, root, deckFile, deckSource.locate(['meta', 'brand']));
 
   const glossaryFile = deck.meta.glossary
     ? await resolveInside(root, deckFile, deck.meta.glossary, deckSource.locate(['meta', 'glossary']), 'meta.glossary')

@@ -1,7 +1,29 @@
 import type { z } from 'zod';
+import { describeValue } from './text.js';
 import { BideckError, formatLocation } from '../errors.js';
 import { formatPath } from '../load/yaml.js';
 import type { DataPath, YamlSource } from '../load/yaml.js';
+
+const WORDS: Record<string, string> = {
+  object: 'a mapping (key: value lines)',
+  array: 'a list (lines starting with "- ")',
+  string: 'text',
+  number: 'a number',
+  boolean: 'true or false',
+};
+
+/** Schema messages in the words of someone editing YAML, not of a type system. */
+function plainError(issue: z.core.$ZodRawIssue): string | undefined {
+  if (issue.code === 'invalid_type') {
+    if (issue.input === undefined) return undefined; // "… is missing", filled in below
+    return `expected ${WORDS[issue.expected] ?? issue.expected}, found ${describeValue(issue.input)}`;
+  }
+  if (issue.code === 'invalid_value') {
+    return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}; found ${describeValue(issue.input)}`;
+  }
+  if (issue.code === 'too_small' && issue.origin === 'array') return `expected at least ${String(issue.minimum)} item(s)`;
+  return undefined;
+}
 
 /** Most problems a user wants to see at once; beyond that they are usually one root cause. */
 const MAX_REPORTED = 10;
@@ -11,7 +33,7 @@ const MAX_REPORTED = 10;
  * `file:line:column data.path: message`; the first becomes the error's headline.
  */
 export function validate<S extends z.ZodType>(schema: S, source: YamlSource): z.output<S> {
-  const result = schema.safeParse(source.data);
+  const result = schema.safeParse(source.data, { error: plainError });
   if (result.success) return result.data;
   const located = result.error.issues.map((issue) => {
     let path: DataPath = issue.path.filter((k) => typeof k !== 'symbol');
@@ -20,8 +42,8 @@ export function validate<S extends z.ZodType>(schema: S, source: YamlSource): z.
       const key = issue.keys[0] ?? '';
       path = [...path, key];
       message = `unknown field ${JSON.stringify(key)}`;
-    } else if (issue.code === 'invalid_type' && issue.input === undefined && message.startsWith('Invalid input')) {
-      message = `${String(path.at(-1))} is missing`;
+    } else if (issue.code === 'invalid_type' && issue.input === undefined && /^Invalid input/.test(message)) {
+      message = `${String(path.at(-1) ?? 'the deck')} is missing`;
     }
     return { location: source.locate(path), path: formatPath(path), message };
   });

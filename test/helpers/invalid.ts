@@ -1,24 +1,53 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, existsSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import { ROOT } from './seed.js';
 
 export const INVALID_DIR = join(ROOT, 'test', 'fixtures', 'invalid');
 
 export interface InvalidCase {
   name: string;
-  deck: string;
+  /** CLI arguments after `build` (deck path, and `--templates` when the case has templates/). */
+  args: string[];
   /** The first line the user sees after `error: `. */
   error: string;
   exit: number;
 }
 
-/** Each folder under test/fixtures/invalid/ holds deck.yaml and expected.json. */
+interface Expected {
+  error: string;
+  exit: number;
+  /** Inputs too large or too odd to commit: made in a temp copy of the case. */
+  setup?: 'big-file' | 'symlink-brand';
+}
+
+/**
+ * Each folder under test/fixtures/invalid/ holds deck.yaml and expected.json (and maybe
+ * templates/). `{dir}` in the expected error stands for the folder as the CLI prints it.
+ */
 export function invalidCases(): InvalidCase[] {
   return readdirSync(INVALID_DIR, { withFileTypes: true })
     .filter((d) => d.isDirectory())
     .map((d) => {
-      const dir = join(INVALID_DIR, d.name);
-      const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as { error: string; exit: number };
-      return { name: d.name, deck: join('test', 'fixtures', 'invalid', d.name, 'deck.yaml'), ...expected };
+      const expected = JSON.parse(readFileSync(join(INVALID_DIR, d.name, 'expected.json'), 'utf8')) as Expected;
+      const dir = expected.setup ? prepare(d.name, expected.setup) : join(INVALID_DIR, d.name);
+      const shown = relative(process.cwd(), dir).startsWith('..') ? dir : relative(process.cwd(), dir);
+      const args = [join(shown, 'deck.yaml')];
+      if (existsSync(join(dir, 'templates'))) args.push('--templates', join(shown, 'templates'));
+      return { name: d.name, args, error: expected.error.replaceAll('{dir}', shown), exit: expected.exit };
     });
+}
+
+function prepare(name: string, setup: NonNullable<Expected['setup']>): string {
+  const dir = join(mkdtempSync(join(tmpdir(), `bideck-${name}-`)), name);
+  cpSync(join(INVALID_DIR, name), dir, { recursive: true });
+  if (setup === 'big-file') {
+    // 10 MB of valid YAML comments after the deck: refused before it is parsed.
+    const deck = readFileSync(join(dir, 'deck.yaml'), 'utf8');
+    writeFileSync(join(dir, 'deck.yaml'), deck + `# ${'x'.repeat(1022)}\n`.repeat(10 * 1024));
+  } else {
+    // A brand that is a link to a file outside the deck's folder.
+    symlinkSync(join(ROOT, 'package.json'), join(dir, 'brand.yaml'));
+  }
+  return dir;
 }

@@ -12,7 +12,7 @@ describe('bad data gets a located error and loses nothing', () => {
       const dist = join(out, 'dist');
       mkdirSync(dist);
       writeFileSync(join(dist, 'previous.html'), 'previous build');
-      const run = await runCli('build', c.deck, '--out', dist, '--no-pdf');
+      const run = await runCli('build', ...c.args, '--out', dist, '--no-pdf');
       expect(run.stderr.split('\n').find((l) => l.startsWith('error: '))).toBe(`error: ${c.error}`);
       expect(run.code).toBe(c.exit);
       expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace for a data mistake
