@@ -28,9 +28,15 @@
     else delete section.dataset.overflow;
   }
 
+  // One slide laid out at a time: measuring a slide among a thousand visible ones would make
+  // every measurement lay out the whole deck (quadratic in the number of slides).
   function fitAll() {
     root.classList.add('bideck-measuring');
-    Array.prototype.forEach.call(document.querySelectorAll('.reveal .slides section.slide'), fitSlide);
+    Array.prototype.forEach.call(document.querySelectorAll('.reveal .slides section.slide'), function (s) {
+      s.classList.add('bideck-measure');
+      fitSlide(s);
+      s.classList.remove('bideck-measure');
+    });
     root.classList.remove('bideck-measuring');
   }
 
@@ -51,16 +57,50 @@
     }
   }
   window.bideckSetMode = setMode;
+  // bideck serve swaps in edited slides and fits the one on screen before all the others.
+  window.bideckFitSlide = fitSlide;
 
   function cycleMode() {
     setMode(MODES[(MODES.indexOf(mode) + 1) % MODES.length]);
   }
 
   Array.prototype.forEach.call(document.querySelectorAll('.mode-switch button'), function (b) {
-    b.addEventListener('click', function () { setMode(b.dataset.mode); b.blur(); });
+    b.addEventListener('click', function (event) {
+      setMode(b.dataset.mode);
+      // After a mouse click, give the keys back to the deck (Space would press the button
+      // again); after Enter or Space on the button, focus stays for the keyboard user.
+      if (event.detail > 0) b.blur();
+    });
   });
 
+  /** Space and Enter on a focused switch button press the button; they do not also advance the deck. */
+  function deckKey(event) {
+    var onSwitch = event.target && event.target.closest && event.target.closest('.mode-switch');
+    return !(onSwitch && (event.key === ' ' || event.key === 'Enter'));
+  }
+
+  /**
+   * reveal.js lists L among its navigation keys ("→ , L"); the help should not offer it twice.
+   * Its keyboard controller is handed to plugins only, hence this one-line plugin.
+   */
+  var internals = { id: 'bideck', init: function (deck) { internals.deck = deck; } };
+  function forgetRevealL() {
+    var keyboard = internals.deck && internals.deck.keyboard;
+    var shortcuts = keyboard && keyboard.getShortcuts ? keyboard.getShortcuts() : null;
+    if (!shortcuts) return;
+    Object.keys(shortcuts).forEach(function (keys) {
+      var action = shortcuts[keys];
+      delete shortcuts[keys]; // re-added in the same order, without L
+      shortcuts[keys.replace(/\s+,\s+L(?=\s+,|$)/, '')] = action;
+    });
+  }
+
+  // Start-up milestones (ms since navigation), read by the benchmark.
+  var marks = (window.bideckMarks = {});
+  function mark(name) { marks[name] = Math.round(performance.now()); }
+
   function ready() {
+    mark('ready');
     // reveal.js hides slides other than the current one from assistive tech; in print every
     // slide is content, and a tagged PDF leaves aria-hidden content out of its structure.
     if (printing) {
@@ -79,14 +119,20 @@
   var faces = [];
   document.fonts.forEach(function (f) { faces.push(f.load()); });
   Promise.all(faces).then(function () {
+    mark('fonts');
     setMode(mode);
+    mark('fitted');
     var reveal = Object.assign({}, config.reveal, {
       margin: printing ? 0 : config.reveal.margin,
-      keyboard: { 76: cycleMode },
-      plugins: window.RevealNotes ? [window.RevealNotes] : [],
+      keyboardCondition: deckKey,
+      plugins: (window.RevealNotes ? [window.RevealNotes] : []).concat(internals),
     });
     return window.Reveal.initialize(reveal);
   }).then(function () {
+    // A key binding (not config.keyboard) so the help overlay (?) lists it; replaces reveal's
+    // own L (= next slide), which the arrow keys already do.
+    window.Reveal.addKeyBinding({ keyCode: 76, key: 'L', description: 'Switch language 切換語言' }, cycleMode);
+    forgetRevealL();
     if (!printing) ready();
   });
 })();
