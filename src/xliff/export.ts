@@ -1,0 +1,19 @@
+import { basename } from 'node:path';
+import { loadProject } from '../load/project.js';
+import type { Project } from '../load/project.js';
+import { exportUnits } from './units.js';
+import { writeXliff } from './write.js';
+
+export interface ExportResult {
+  xml: string;
+  units: number;
+  project: Project;
+}
+
+/** The deck's translatable text as one XLIFF 2.0 file: one unit per segment. */
+export async function exportXliff(deckPath: string): Promise<ExportResult> {
+  const project = await loadProject(deckPath);
+  const units = exportUnits(project.model);
+  const xml = writeXliff({ id: project.model.deck.meta.id, original: basename(project.deckFile), units });
+  return { xml, units: units.length, project };
+}
