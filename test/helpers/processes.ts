@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 
 /** Browser processes started by this test process (puppeteer spawns Chromium as our child). */
 export function browserChildren(): number[] {
-  let out = '';
+  let out: string;
   try {
     out = execFileSync('ps', ['-o', 'pid=,comm=', '--ppid', String(process.pid)], { encoding: 'utf8' });
   } catch {
@@ -29,7 +29,7 @@ export function isRunning(pid: number): boolean {
 /** Does the browser have a renderer process yet, i.e. is a page being loaded or printed? */
 function rendererOf(browserPid: number): boolean {
   const descendants = (pid: number): number[] => {
-    let out = '';
+    let out: string;
     try {
       out = execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' });
     } catch {

@@ -1,0 +1,166 @@
+import { createHash } from 'node:crypto';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { DEFAULT_CACHE_DIR } from '../build/build.js';
+import { TEMPLATES_DIR } from '../build/assets.js';
+import { embedFonts } from '../build/fonts.js';
+import { reviewPage } from '../build/review.js';
+import { loadToolkit, renderMode, renderSlides } from '../build/stages.js';
+import type { Toolkit } from '../build/stages.js';
+import { runChecks } from '../check/index.js';
+import { BideckError } from '../errors.js';
+import { deckCharacters } from '../fonts/charset.js';
+import { loadProject } from '../load/project.js';
+import type { Project } from '../load/project.js';
+import type { Mode } from '../render/deck.js';
+import { liveClientScript } from './client.js';
+
+export interface LiveOptions {
+  deckPath: string;
+  /** A --templates overlay folder, watched like bideck's own templates. */
+  templatesDir?: string;
+  cacheDir?: string;
+}
+
+/** What a saved file can invalidate. */
+export interface Changes {
+  data: boolean;
+  templates: boolean;
+}
+
+/** The last good build, kept in memory: everything a page or a PDF is rendered from. */
+export interface Snapshot {
+  generation: number;
+  project: Project;
+  toolkit: Toolkit;
+  fontCss: string;
+}
+
+/** What a page needs to update itself in place: sent with every `reload` event. */
+export interface LiveUpdate {
+  generation: number;
+  /** Shell hash per mode a browser has asked for (see `shellHash`). */
+  shells: Partial<Record<Mode, string>>;
+  slides: string;
+}
+
+export type RebuildResult = { ok: true; generation: number; ms: number; stages: string[] } | { ok: false; error: unknown; ms: number };
+
+/**
+ * The deck as `serve` keeps it: the stages of `build` (build/stages.ts), each rerun only when
+ * a change reaches it. Data → load and validate; templates → read and compile; fonts only when
+ * the deck's characters changed; HTML per mode, on demand, from the last good snapshot.
+ */
+export class LiveDeck {
+  private good: Snapshot | undefined;
+  private fontKey = '';
+  /** Changes not yet built successfully: a failed rebuild leaves them for the next one. */
+  private pending: Changes = { data: true, templates: true };
+  private readonly pages = new Map<Mode, string>();
+  private current: LiveUpdate | undefined;
+  private reviewHtml: Promise<string> | undefined;
+  /** Modes a browser asked for: each build makes their shells at once (and meets their errors). */
+  private readonly viewed = new Set<Mode>(['bi']);
+  error: unknown;
+
+  constructor(readonly options: LiveOptions) {}
+
+  get snapshot(): Snapshot | undefined {
+    return this.good;
+  }
+
+  /** The files to watch: the deck, its brand and glossary (once known), and the templates. */
+  watchedPaths(): string[] {
+    const p = this.good?.project;
+    const files = [resolve(this.options.deckPath), p?.brandFile, p?.glossaryFile];
+    const dirs = [TEMPLATES_DIR, this.options.templatesDir ? resolve(this.options.templatesDir) : undefined];
+    return [...files, ...dirs].filter((f): f is string => f !== undefined);
+  }
+
+  /** Is `file` one of the templates (or the deck's CSS and runtime next to them)? */
+  isTemplate(file: string): boolean {
+    const dirs = [TEMPLATES_DIR, ...(this.options.templatesDir ? [resolve(this.options.templatesDir)] : [])];
+    return dirs.some((d) => {
+      const rel = relative(d, resolve(file));
+      return !rel.startsWith('..') && !isAbsolute(rel);
+    });
+  }
+
+  async rebuild(changes: Changes): Promise<RebuildResult> {
+    const start = performance.now();
+    const todo: Changes = { data: this.pending.data || changes.data, templates: this.pending.templates || changes.templates };
+    this.pending = todo;
+    const stages: string[] = [];
+    try {
+      const toolkit = todo.templates || !this.good ? await loadToolkit(this.options.templatesDir) : this.good.toolkit;
+      if (todo.templates) stages.push('templates');
+      const project = todo.data || !this.good ? await loadProject(this.options.deckPath) : this.good.project;
+      if (todo.data) stages.push('load');
+      const chars = deckCharacters(project.model, project.brand);
+      const key = JSON.stringify([chars, project.brand.fonts]);
+      let fontCss = this.good?.fontCss ?? '';
+      if (key !== this.fontKey || !this.good) {
+        fontCss = (await embedFonts(project, this.options.cacheDir ?? DEFAULT_CACHE_DIR)).css;
+        stages.push('fonts');
+      }
+      const next: Snapshot = { generation: (this.good?.generation ?? 0) + 1, project, toolkit, fontCss };
+      // Pages render when asked for; only what an open page needs to update is made now.
+      const shells = Object.fromEntries([...this.viewed].map((mode) => [mode, shellHash(next, mode)]));
+      const slides = renderSlides(project, toolkit);
+      stages.push('render');
+      this.good = next;
+      this.fontKey = key;
+      this.current = { generation: next.generation, shells, slides };
+      this.pages.clear();
+      this.reviewHtml = undefined;
+      this.pending = { data: false, templates: false };
+      this.error = undefined;
+      return { ok: true, generation: next.generation, ms: performance.now() - start, stages };
+    } catch (error) {
+      this.error = error;
+      return { ok: false, error, ms: performance.now() - start };
+    }
+  }
+
+  /** The update of the last good build, for pages to catch up with. */
+  get update(): LiveUpdate | undefined {
+    return this.current;
+  }
+
+  /** The translator's review page with the QA findings, rendered once per generation. */
+  review(): Promise<string> | undefined {
+    const s = this.good;
+    if (!s) return undefined;
+    this.reviewHtml ??= reviewPage(s.project, s.toolkit, s.fontCss, runChecks(s.project));
+    return this.reviewHtml;
+  }
+
+  /** A mode's page with the live client, rendered once per generation. */
+  page(mode: Mode): string | undefined {
+    const s = this.good;
+    if (!s || !this.current) return undefined;
+    let html = this.pages.get(mode);
+    if (html === undefined) {
+      this.viewed.add(mode);
+      const shell = (this.current.shells[mode] ??= shellHash(s, mode));
+      html = renderMode(s.project, s.toolkit, s.fontCss, mode, liveClientScript({ generation: s.generation, shell }));
+      this.pages.set(mode, html);
+    }
+    return html;
+  }
+}
+
+/**
+ * Hash of a mode's page without its slides and without the live client: styles, fonts,
+ * scripts, title. Two builds with the same shell differ in their slides only, which an open
+ * page can swap in place.
+ */
+function shellHash(s: Snapshot, mode: Mode): string {
+  const empty = { ...s.project, model: { ...s.project.model, slides: [] } };
+  return createHash('sha256').update(renderMode(empty, s.toolkit, s.fontCss, mode)).digest('base64url');
+}
+
+/** `error: file:line:col path: message`, exactly as `bideck build` prints it. */
+export function errorText(error: unknown): string {
+  if (error instanceof BideckError) return error.format();
+  return `internal error (please report it): ${(error as Error).stack ?? String(error)}`;
+}

@@ -1,0 +1,76 @@
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { outputName } from '../build/build.js';
+import { silentReporter } from '../build/log.js';
+import type { Reporter } from '../build/log.js';
+import { exportPdfs } from '../build/pdfs.js';
+import { renderMode } from '../build/stages.js';
+import { BideckError } from '../errors.js';
+import type { Mode } from '../render/deck.js';
+import type { LiveDeck } from './live.js';
+
+/**
+ * PDFs on demand, as `bideck build` makes them: the mode's deck file (without the live client)
+ * and its PDF are written to the output folder, the only place `serve` writes, then the PDF is
+ * served. One export per mode and generation; a browser only for as long as an export runs.
+ */
+export class PdfMaker {
+  private readonly made = new Map<string, Promise<Uint8Array>>();
+  private readonly running = new Set<Promise<unknown>>();
+
+  constructor(
+    private readonly live: LiveDeck,
+    private readonly outDir: string,
+    private readonly env: NodeJS.ProcessEnv = process.env,
+    private readonly reporter: Reporter = silentReporter,
+  ) {}
+
+  get(mode: Mode): Promise<Uint8Array> {
+    const s = this.live.snapshot;
+    if (!s) return Promise.reject(new BideckError('export', 'there is no good build of the deck yet'));
+    const key = `${s.generation}:${mode}`;
+    let pdf = this.made.get(key);
+    if (!pdf) {
+      for (const k of this.made.keys()) if (!k.startsWith(`${s.generation}:`)) this.made.delete(k);
+      pdf = (async () => {
+        const id = s.project.model.deck.meta.id;
+        const html = await this.write(outputName(id, mode, 'html'), renderMode(s.project, s.toolkit, s.fontCss, mode));
+        const [result] = await exportPdfs([{ mode, file: html }], s.project, {
+          version: s.toolkit.version,
+          reporter: this.reporter,
+          timings: [],
+          env: this.env,
+          ownSignals: true,
+        });
+        if (!result) throw new BideckError('export', `no PDF came back for the ${mode} deck`);
+        await this.write(outputName(id, mode, 'pdf'), result.pdf);
+        return result.pdf;
+      })();
+      pdf.catch(() => this.made.delete(key));
+      this.made.set(key, pdf);
+      const done = pdf.catch(() => undefined).finally(() => this.running.delete(done));
+      this.running.add(done);
+    }
+    return pdf;
+  }
+
+  /** Wait for exports in flight, so no browser outlives `serve`. */
+  async close(): Promise<void> {
+    await Promise.all([...this.running]);
+  }
+
+  /** Write next to the target and rename over it: a reader never sees half a file. */
+  private async write(name: string, data: string | Uint8Array): Promise<string> {
+    const dir = resolve(this.outDir);
+    const file = join(dir, name);
+    const tmp = join(dir, `.${name}.${process.pid}.tmp`);
+    try {
+      await mkdir(dir, { recursive: true });
+      await writeFile(tmp, data);
+      await rename(tmp, file);
+    } catch (cause) {
+      throw new BideckError('io', `cannot write ${file}: ${(cause as Error).message}`, { cause });
+    }
+    return file;
+  }
+}
