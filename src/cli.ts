@@ -1,6 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { registerBuild } from './commands/build.js';
+import { registerCheck } from './commands/check.js';
 import { registerSchema } from './commands/schema.js';
+import { registerServe } from './commands/serve.js';
+import { registerXliff } from './commands/xliff.js';
 import { BideckError, ExitCode } from './errors.js';
 
 const EXIT_CODES = `
@@ -16,7 +19,10 @@ function program(): Command {
     .showHelpAfterError()
     .addHelpText('after', EXIT_CODES);
   registerBuild(cmd);
+  registerCheck(cmd);
+  registerServe(cmd);
   registerSchema(cmd);
+  registerXliff(cmd);
   return cmd;
 }
 

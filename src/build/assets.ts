@@ -1,29 +1,34 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { BideckError } from '../errors.js';
-import { PACKAGE_ROOT } from '../load/files.js';
+import { PACKAGE_ROOT, displayPath } from '../load/files.js';
 import type { DeckAssets } from '../render/deck.js';
-import type { TemplateSources } from '../render/templates.js';
+import type { TemplateSource, TemplateSources } from '../render/templates.js';
 
 export const TEMPLATES_DIR = join(PACKAGE_ROOT, 'templates');
 const require = createRequire(import.meta.url);
 
-/** Every `.hbs` under the templates folder, keyed `deck`, `layouts/x`, `partials/y`. */
-export async function readTemplates(dir = TEMPLATES_DIR): Promise<TemplateSources> {
-  const out: Record<string, string> = {};
-  let files: string[];
-  try {
-    files = (await readdir(dir, { recursive: true })).filter((f) => f.endsWith('.hbs'));
-  } catch (cause) {
-    throw new BideckError('render', `templates folder ${dir} cannot be read`, { cause });
+/**
+ * Every `.hbs` of bideck's templates, keyed `deck`, `layouts/x`, `partials/y`; a folder given
+ * with `--templates` overlays them, file by file, so a bureau changes only what it needs.
+ */
+export async function readTemplates(overlay?: string): Promise<TemplateSources> {
+  const out: Record<string, TemplateSource> = {};
+  for (const dir of overlay ? [TEMPLATES_DIR, overlay] : [TEMPLATES_DIR]) {
+    let files: string[];
+    try {
+      files = (await readdir(dir, { recursive: true })).filter((f) => f.endsWith('.hbs'));
+    } catch (cause) {
+      throw new BideckError('render', `templates folder ${displayPath(dir)} cannot be read`, { cause });
+    }
+    await Promise.all(
+      files.map(async (f) => {
+        const name = f.replace(/\\/g, '/').replace(/\.hbs$/, '');
+        out[name] = { source: await readFile(join(dir, f), 'utf8'), file: displayPath(join(dir, f)) };
+      }),
+    );
   }
-  await Promise.all(
-    files.map(async (f) => {
-      const name = relative(dir, join(dir, f)).replace(/\\/g, '/').replace(/\.hbs$/, '');
-      out[name] = await readFile(join(dir, f), 'utf8');
-    }),
-  );
   return out;
 }
 

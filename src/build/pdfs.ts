@@ -1,18 +1,30 @@
 import type { Project } from '../load/project.js';
 import { withBrowser } from '../export/browser.js';
+import { exportHandout } from '../export/handout.js';
 import { setPdfMetadata } from '../export/metadata.js';
 import { exportPdf } from '../export/pdf.js';
 import { outline } from '../model/outline.js';
+import { formatSlideRange, remapOutline } from '../model/range.js';
 import { MODE_LANG, deckTitle } from '../render/deck.js';
 import type { Mode } from '../render/deck.js';
+import { SLIDES_PER_SHEET } from '../render/handout.js';
 import { plainText } from '../render/markdown.js';
 import { timed } from './log.js';
 import type { Reporter, StageTiming } from './log.js';
 
 export interface ModePdf {
   mode: Mode;
+  /** The slide deck (one page a slide) or the A4 handout (two slides and notes a page). */
+  kind: 'deck' | 'handout';
   pdf: Uint8Array;
   overflowing: string[];
+}
+
+/** The handout of one mode's deck: its sheets (render/handout.ts) and stylesheet. */
+export interface HandoutJob {
+  mode: Mode;
+  sheetsHtml: string;
+  css: string;
 }
 
 interface Context {
@@ -20,33 +32,58 @@ interface Context {
   reporter: Reporter;
   timings: StageTiming[];
   env?: NodeJS.ProcessEnv;
+  timeoutMs?: number;
+  /** Only these slide numbers (ascending), in the deck PDFs and the handout. */
+  slides?: readonly number[];
+  handout?: HandoutJob;
+  /** The caller handles Ctrl-C itself (serve); see withBrowser. */
+  ownSignals?: boolean;
 }
 
-/** All modes in one browser, each in its own page, concurrently. */
+/** All modes (and the handout) in one browser, each in its own page, concurrently. */
 export async function exportPdfs(htmlFiles: readonly { mode: Mode; file: string }[], project: Project, ctx: Context): Promise<ModePdf[]> {
   const { meta } = project.model.deck;
   const date = process.env['SOURCE_DATE_EPOCH'] ? new Date(Number(process.env['SOURCE_DATE_EPOCH']) * 1000) : new Date();
+  const timeout = ctx.timeoutMs ? { timeoutMs: ctx.timeoutMs } : {};
+  const slides = ctx.slides;
+  const index = (n: number) => (slides ? slides.indexOf(n) : n - 1);
+  const finish = (pdf: Uint8Array, mode: Mode, pageOf: (slide: number) => number | undefined) => {
+    const lang = mode === 'en' ? 'en' : 'zh';
+    return setPdfMetadata(pdf, {
+      title: deckTitle(project.model, mode),
+      author: plainText(meta.organisation[lang]),
+      subject: plainText(meta.title[lang]).replace(/\s*\n\s*/g, ' '),
+      keywords: ['bideck', meta.id, meta.date],
+      language: MODE_LANG[mode],
+      creator: `bideck ${ctx.version}`,
+      date,
+      outline: remapOutline(outline(project.model, mode), pageOf),
+    });
+  };
+  const deck = (browser: Parameters<typeof exportPdf>[0], mode: Mode, file: string) =>
+    timed(ctx.timings, ctx.reporter, `pdf ${mode}`, async (): Promise<ModePdf> => {
+      const result = await exportPdf(browser, file, { mode, ...timeout, ...(slides ? { pageRanges: formatSlideRange(slides) } : {}) });
+      const pdf = await finish(result.pdf, mode, (n) => (index(n) >= 0 ? index(n) : undefined));
+      return { mode, kind: 'deck', pdf, overflowing: result.overflowing };
+    }, (r) => `${r.pdf.length} bytes`);
+  const handout = (browser: Parameters<typeof exportPdf>[0], job: HandoutJob, file: string) =>
+    timed(ctx.timings, ctx.reporter, 'handout', async (): Promise<ModePdf> => {
+      const result = await exportHandout(browser, file, { ...job, ...timeout });
+      if (result.notesOverflowing.length) {
+        ctx.reporter.warn(`handout: the notes of slide(s) ${result.notesOverflowing.join(', ')} do not fit under their slide; shorten them`);
+      }
+      const pdf = await finish(result.pdf, job.mode, (n) => (index(n) >= 0 ? Math.floor(index(n) / SLIDES_PER_SHEET) : undefined));
+      return { mode: job.mode, kind: 'handout', pdf, overflowing: [] };
+    }, (r) => `${r.pdf.length} bytes`);
+
+  const handoutFile = ctx.handout && htmlFiles.find((f) => f.mode === ctx.handout?.mode)?.file;
   return withBrowser(
     (browser) =>
-      Promise.all(
-        htmlFiles.map(({ mode, file }) =>
-          timed(ctx.timings, ctx.reporter, `pdf ${mode}`, async () => {
-            const result = await exportPdf(browser, file, { mode });
-            const lang = mode === 'en' ? 'en' : 'zh';
-            const pdf = await setPdfMetadata(result.pdf, {
-              title: deckTitle(project.model, mode),
-              author: plainText(meta.organisation[lang]),
-              subject: plainText(meta.title[lang]).replace(/\s*\n\s*/g, ' '),
-              keywords: ['bideck', meta.id, meta.date],
-              language: MODE_LANG[mode],
-              creator: `bideck ${ctx.version}`,
-              date,
-              outline: outline(project.model, mode),
-            });
-            return { mode, pdf, overflowing: result.overflowing };
-          }, (r) => `${r.pdf.length} bytes`),
-        ),
-      ),
+      Promise.all([
+        ...htmlFiles.map(({ mode, file }) => deck(browser, mode, file)),
+        ...(ctx.handout && handoutFile ? [handout(browser, ctx.handout, handoutFile)] : []),
+      ]),
     ctx.env,
+    ctx.ownSignals,
   );
 }

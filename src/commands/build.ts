@@ -1,7 +1,7 @@
 import { Option } from 'commander';
 import type { Command } from 'commander';
 import { build } from '../build/build.js';
-import { DEFAULT_DECK, consoleReporter, parseModes } from './io.js';
+import { DEFAULT_DECK, consoleReporter, parseModes, parseSeconds } from './io.js';
 
 export function registerBuild(program: Command): void {
   program
@@ -10,8 +10,13 @@ export function registerBuild(program: Command): void {
     .argument('[deck]', 'deck YAML file', DEFAULT_DECK)
     .option('-o, --out <dir>', 'output folder', 'dist')
     .option('--no-pdf', 'write the HTML decks only (no browser needed)')
+    .option('--timeout <seconds>', 'give up on a PDF export after this many seconds', '60')
+    .option('--templates <dir>', 'folder of .hbs templates that replace bideck\'s own, file by file')
     .addOption(new Option('--modes <list>', 'language modes, comma-separated: bi, zh, en').default('bi,zh,en'))
-    .action(async (deck: string, opts: { out: string; pdf: boolean; modes: string }) => {
+    .option('--handout', 'also write <id>.handout.pdf: A4, two slides and their speaker notes a page')
+    .option('--strict', 'QA findings are errors: exit with code 7 and write nothing')
+    .option('--slides <range>', 'only these slides in the PDFs and handout, e.g. 3-7, 3- or 1,3-5 (numbers stay the deck\'s)')
+    .action(async (deck: string, opts: { out: string; pdf: boolean; modes: string; templates?: string; timeout: string; handout?: boolean; slides?: string; strict?: boolean }) => {
       const start = performance.now();
       process.stderr.write(`bideck build ${deck}\n`);
       const result = await build({
@@ -19,11 +24,13 @@ export function registerBuild(program: Command): void {
         outDir: opts.out,
         pdf: opts.pdf,
         modes: parseModes(opts.modes),
+        pdfTimeoutMs: parseSeconds(opts.timeout),
+        ...(opts.templates ? { templatesDir: opts.templates } : {}),
+        ...(opts.handout ? { handout: true } : {}),
+        ...(opts.slides !== undefined ? { slides: opts.slides } : {}),
+        strict: opts.strict ?? false,
         reporter: consoleReporter(),
       });
-      for (const [mode, ids] of Object.entries(result.overflowing)) {
-        if (ids.length) process.stderr.write(`warning: ${mode} deck: slide(s) ${ids.join(', ')} overflow their box\n`);
-      }
       for (const f of result.files) process.stdout.write(`${f}\n`);
       process.stderr.write(`done in ${(performance.now() - start).toFixed(0)} ms\n`);
     });

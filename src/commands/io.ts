@@ -20,3 +20,9 @@ export function parseModes(value: string): Mode[] {
   if (bad.length) throw new BideckError('usage', `unknown mode ${bad.join(', ')}; expected bi, zh or en`);
   return modes as Mode[];
 }
+
+export function parseSeconds(value: string): number {
+  const s = Number(value);
+  if (!Number.isFinite(s) || s <= 0) throw new BideckError('usage', `expected a number of seconds, found "${value}"`);
+  return Math.round(s * 1000);
+}

@@ -73,15 +73,20 @@ export function launchArgs(): string[] {
   return args;
 }
 
-/** One browser for one build; always closed, whatever happens inside. */
-export async function withBrowser<T>(fn: (browser: Browser) => Promise<T>, env = process.env): Promise<T> {
+/**
+ * One browser for one build; always closed, whatever happens inside. puppeteer's own Ctrl-C
+ * handling (kill the browser, exit 130) suits a build; a caller that shuts down on its own
+ * terms (`serve`) passes `ownSignals` and the browser is closed when `fn` is done.
+ */
+export async function withBrowser<T>(fn: (browser: Browser) => Promise<T>, env = process.env, ownSignals = false): Promise<T> {
   const executablePath = findBrowser(env);
   // Lazy: --help, `check` and HTML-only builds never pay for loading puppeteer.
   const { launch } = await import('puppeteer-core');
   debug('launching %s', executablePath);
   let browser: Browser;
   try {
-    browser = await launch({ executablePath, headless: true, args: launchArgs(), timeout: 30_000 });
+    const signals = ownSignals ? { handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false } : {};
+    browser = await launch({ executablePath, headless: true, args: launchArgs(), timeout: 30_000, ...signals });
   } catch (cause) {
     throw new BideckError('browser', `the browser at ${executablePath} failed to start: ${(cause as Error).message}\n${INSTALL_HINT}`, { cause });
   }
@@ -89,6 +94,11 @@ export async function withBrowser<T>(fn: (browser: Browser) => Promise<T>, env =
   process.once('exit', close);
   try {
     return await fn(browser);
+  } catch (cause) {
+    // A crashed or killed browser surfaces as puppeteer's own errors (TargetCloseError,
+    // ProtocolError) wherever the export happened to be: report them all the same way.
+    if (cause instanceof BideckError) throw cause;
+    throw new BideckError('export', `the browser stopped during PDF export: ${(cause as Error).message}`, { cause });
   } finally {
     process.off('exit', close);
     await browser.close().catch(() => browser.process()?.kill('SIGKILL'));

@@ -1,5 +1,5 @@
-import { PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber } from 'pdf-lib';
-import type { PDFDict, PDFRef } from 'pdf-lib';
+import { PDFHexString, PDFName, PDFNull, PDFNumber } from 'pdf-lib';
+import type { PDFDict, PDFDocument, PDFRef } from 'pdf-lib';
 import type { OutlineEntry } from '../model/outline.js';
 
 /**

@@ -15,6 +15,8 @@ export interface PdfResult {
 export interface PdfOptions {
   mode: Mode;
   timeoutMs?: number;
+  /** Pages to keep, e.g. `3-7` or `1,3-5`; the print view has one page per slide. */
+  pageRanges?: string;
 }
 
 /**
@@ -23,15 +25,10 @@ export interface PdfOptions {
  */
 export async function exportPdf(browser: Browser, htmlFile: string, options: PdfOptions): Promise<PdfResult> {
   const timeout = options.timeoutMs ?? 60_000;
-  const fileUrl = pathToFileURL(htmlFile).href;
   const page = await browser.newPage();
   const blocked: string[] = [];
   try {
-    await blockForeignRequests(page, fileUrl, blocked);
-    await page.setViewport({ width: 1280, height: 720 });
-    const url = `${fileUrl}?print-pdf&lang=${options.mode}`;
-    await page.goto(url, { waitUntil: 'load', timeout });
-    await page.waitForFunction('window.bideckReady === true', { timeout });
+    await openPrintView(page, htmlFile, options.mode, timeout, blocked);
     const facts = await page.evaluate(() => ({
       overflowing: Array.from(document.querySelectorAll('section.slide[data-overflow]')).map((s) => s.id),
       pages: document.querySelectorAll('.pdf-page').length,
@@ -42,6 +39,7 @@ export async function exportPdf(browser: Browser, htmlFile: string, options: Pdf
       tagged: true,
       outline: false, // bideck writes its own bookmarks (export/outline.ts)
       timeout,
+      ...(options.pageRanges ? { pageRanges: options.pageRanges } : {}),
     });
     return { pdf, blocked, ...facts };
   } catch (cause) {
@@ -58,6 +56,15 @@ export async function exportPdf(browser: Browser, htmlFile: string, options: Pdf
   } finally {
     await page.close().catch(() => undefined);
   }
+}
+
+/** Load a deck file in reveal.js's print view, in one mode, offline, and wait until it is laid out. */
+export async function openPrintView(page: Page, htmlFile: string, mode: Mode, timeout: number, blocked: string[]): Promise<void> {
+  const fileUrl = pathToFileURL(htmlFile).href;
+  await blockForeignRequests(page, fileUrl, blocked);
+  await page.setViewport({ width: 1280, height: 720 });
+  await page.goto(`${fileUrl}?print-pdf&lang=${mode}`, { waitUntil: 'load', timeout });
+  await page.waitForFunction('window.bideckReady === true', { timeout });
 }
 
 export async function blockForeignRequests(page: Page, fileUrl: string, blocked: string[]): Promise<void> {

@@ -4,6 +4,7 @@ import type { DeckModel } from '../model/types.js';
 import type { Brand } from '../schema/brand.js';
 import { loadBrand } from './brand.js';
 import { Deck } from '../schema/deck.js';
+import { Glossary } from '../schema/glossary.js';
 import { validate } from '../schema/validate.js';
 import { displayPath, readText, resolveInside } from './files.js';
 import { parseYaml } from './yaml.js';
@@ -16,6 +17,8 @@ export interface Project {
   brand: Brand;
   brandFile: string;
   glossaryFile: string | undefined;
+  /** Terms the QA checks hold the translation to (meta.glossary), validated. */
+  glossary: Glossary | undefined;
   model: DeckModel;
 }
 
@@ -34,7 +37,8 @@ export async function loadProject(deckPath: string): Promise<Project> {
   const glossaryFile = deck.meta.glossary
     ? await resolveInside(root, deckFile, deck.meta.glossary, deckSource.locate(['meta', 'glossary']), 'meta.glossary')
     : undefined;
+  const glossary = glossaryFile ? validate(Glossary, await loadYamlFile(glossaryFile)) : undefined;
 
   const model = buildModel(deck, deckSource.locate);
-  return { deckFile, deckSource, brand, brandFile, glossaryFile, model };
+  return { deckFile, deckSource, brand, brandFile, glossaryFile, glossary, model };
 }

@@ -5,6 +5,7 @@ import { BideckError } from '../errors.js';
 import { brandCss } from './css.js';
 import { formatDate } from './date.js';
 import { plainText } from './markdown.js';
+import { speakerViewScriptHashes } from './speaker.js';
 import { runTemplate } from './templates.js';
 import type { CompiledTemplates } from './templates.js';
 
@@ -30,6 +31,8 @@ export interface RenderInput {
   fontCss: string;
   mode: Mode;
   version: string;
+  /** `bideck serve` only: its live-reload client, run after the deck's own scripts. */
+  liveScript?: string;
 }
 
 export const REVEAL_CONFIG = {
@@ -60,7 +63,7 @@ export function renderSlide(slide: SlideModel, input: Omit<RenderInput, 'assets'
     throw new BideckError('render', `no template for layout "${slide.layout}" (expected templates/layouts/${slide.layout}.hbs)`);
   }
   const { deck, areas, slides } = input.model;
-  return runTemplate(`layouts/${slide.layout}`, template, {
+  return runTemplate(input.templates, `layouts/${slide.layout}`, template, {
     ...slide,
     deck,
     areas,
@@ -73,12 +76,12 @@ export function renderSlide(slide: SlideModel, input: Omit<RenderInput, 'assets'
 export function renderDeck(input: RenderInput): string {
   const { model, brand, templates, assets, mode } = input;
   const slides = model.slides.map((s) => renderSlide(s, input));
-  const scripts = [assets.revealJs, assets.notesJs, assets.bootJs].map(inlineScript);
+  const scripts = [assets.revealJs, assets.notesJs, assets.bootJs, ...(input.liveScript ? [input.liveScript] : [])].map(inlineScript);
   const title = deckTitle(model, mode);
-  return runTemplate('deck', templates.deck, {
+  return runTemplate(templates, 'deck', templates.deck, {
     htmlLang: MODE_LANG[mode],
     mode,
-    csp: contentSecurityPolicy(scripts),
+    csp: contentSecurityPolicy(scripts, speakerViewScriptHashes(assets.notesJs), input.liveScript !== undefined),
     version: input.version,
     documentTitle: title,
     description: plainText(model.deck.meta.organisation[mode === 'en' ? 'en' : 'zh']),
@@ -111,15 +114,18 @@ function inlineScript(js: string): string {
  * Only the deck's own inline assets may run: scripts by hash, no network at all.
  * Styles need 'unsafe-inline' because reveal.js injects its print @page rule at run time.
  */
-function contentSecurityPolicy(scripts: readonly string[]): string {
+function contentSecurityPolicy(scripts: readonly string[], speakerView: readonly string[], live: boolean): string {
   const hashes = scripts.map((s) => `'sha256-${createHash('sha256').update(s).digest('base64')}'`);
   return [
     "default-src 'none'",
-    `script-src ${hashes.join(' ')}`,
+    `script-src ${[...hashes, ...speakerView].join(' ')}`,
     "style-src 'unsafe-inline'",
     'font-src data:',
     'img-src data:',
-    "connect-src 'none'",
+    // The speaker view (render/speaker.ts) previews the deck itself in two iframes; the live
+    // client of `bideck serve` listens for rebuilds on the server that sent the page.
+    "frame-src 'self'",
+    live ? "connect-src 'self'" : "connect-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');

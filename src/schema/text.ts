@@ -5,6 +5,7 @@ export const MAX_TEXT = 2000;
 
 // C0/C1 controls (tab and newline are fine) and bidi overrides/isolates (Trojan Source, CVE-2021-42574)
 // have no place in slide text: they are invisible in editors and can reorder what readers see.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/u;
 
 export function describeValue(input: unknown): string {

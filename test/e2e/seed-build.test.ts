@@ -33,6 +33,7 @@ describe('seed deck, end to end', () => {
       'itib-budget-2023-24.en.html', 'itib-budget-2023-24.en.pdf',
       'itib-budget-2023-24.html', 'itib-budget-2023-24.pdf',
       'itib-budget-2023-24.zh.html', 'itib-budget-2023-24.zh.pdf',
+      'review.html',
     ]);
     expect(readFileSync(file('itib-budget-2023-24.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
   });
