@@ -1,27 +1,43 @@
 // One benchmark case in a fresh process, so wall time and peak RSS are the build's own.
 // Prints one JSON line: stage timings, wall time, peak RSS of node and of the browser, sizes.
-import { execFileSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 
 const [deck, out, pdf, cacheDir] = process.argv.slice(2);
 const start = performance.now();
 const { build } = await import('../lib/index.js');
 
-// Sample the browser's process tree every 50 ms for its peak resident memory.
+// Sample the resident memory of this process's descendants (the browser) from /proc every
+// 100 ms (proportional set size, so memory shared between Chromium processes counts once).
+// Reading /proc is cheap and asynchronous-friendly; spawning `ps` would stall the build.
 let browserPeak = 0;
-const sampler = setInterval(() => {
-  try {
-    const kids = execFileSync('ps', ['-o', 'rss=', '--ppid', String(process.pid)], { encoding: 'utf8' });
-    const trees = execFileSync('sh', ['-c', `for p in $(pgrep -P ${process.pid}); do ps -o rss= --ppid $p; done`], { encoding: 'utf8' });
-    const kb = [...kids.split('\n'), ...trees.split('\n')].map(Number).filter((n) => n > 0).reduce((a, b) => a + b, 0);
-    browserPeak = Math.max(browserPeak, kb * 1024);
-  } catch { /* no children yet */ }
-}, 50);
+function descendantsRss() {
+  const parents = new Map();
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      parents.set(Number(pid), ppid);
+    } catch { /* exited */ }
+  }
+  const mine = new Set([process.pid]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const [pid, ppid] of parents) if (!mine.has(pid) && mine.has(ppid)) { mine.add(pid); grew = true; }
+  }
+  mine.delete(process.pid);
+  let bytes = 0;
+  for (const pid of mine) {
+    try { bytes += Number(/Pss:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/smaps_rollup`, "utf8"))?.[1] ?? 0) * 1024; } catch { /* exited */ }
+  }
+  return bytes;
+}
+const sampler = process.platform === 'linux' ? setInterval(() => { browserPeak = Math.max(browserPeak, descendantsRss()); }, 100) : undefined;
 
 const modes = process.env.BIDECK_BENCH_MODES ? process.env.BIDECK_BENCH_MODES.split(',') : undefined;
 const result = await build({ deckPath: deck, outDir: out, pdf: pdf === 'pdf', ...(cacheDir ? { cacheDir } : {}), ...(modes ? { modes } : {}) });
-clearInterval(sampler);
+if (sampler) clearInterval(sampler);
 const wallMs = performance.now() - start;
 const sizes = Object.fromEntries(result.files.map((f) => [basename(f), statSync(f).size]));
 const fontBytes = [...readFileSync(result.files.find((f) => f.endsWith('.html')), 'utf8').matchAll(/base64,([A-Za-z0-9+/=]+)/g)]

@@ -14,9 +14,15 @@
     return el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1;
   }
 
+  var BOXES = '.body, .initiative, .initiative__body, .statement__para, .overview__area';
+
+  function boxesOf(section) {
+    return [section].concat(Array.prototype.slice.call(section.querySelectorAll(BOXES)));
+  }
+
   /** Dense slides shrink their text a step at a time until everything fits the 1280×720 box. */
-  function fitSlide(section) {
-    var boxes = [section].concat(Array.prototype.slice.call(section.querySelectorAll('.body, .initiative, .initiative__body, .statement__para, .overview__area')));
+  function fitSlide(section, boxes) {
+    boxes = boxes || boxesOf(section);
     var fit = 1;
     section.style.setProperty('--fit', '1');
     while (boxes.some(overflows) && fit > MIN_FIT + 0.001) {
@@ -28,15 +34,21 @@
     else delete section.dataset.overflow;
   }
 
-  // One slide laid out at a time: measuring a slide among a thousand visible ones would make
-  // every measurement lay out the whole deck (quadratic in the number of slides).
+  /**
+   * Every slide is laid out at once (each in its own containment box, so one slide's change
+   * never re-lays out another), read in one pass, and only the slides that overflow are
+   * stepped down: linear in the number of slides, a single layout for a deck that fits.
+   */
   function fitAll() {
     root.classList.add('bideck-measuring');
-    Array.prototype.forEach.call(document.querySelectorAll('.reveal .slides section.slide'), function (s) {
-      s.classList.add('bideck-measure');
-      fitSlide(s);
-      s.classList.remove('bideck-measure');
+    var slides = Array.prototype.slice.call(document.querySelectorAll('.reveal .slides section.slide'));
+    slides.forEach(function (s) { s.style.setProperty('--fit', '1'); });
+    var dense = slides.map(function (s) { return { section: s, boxes: boxesOf(s) }; }).filter(function (x) {
+      x.section.dataset.fit = '1';
+      delete x.section.dataset.overflow;
+      return x.boxes.some(overflows);
     });
+    dense.forEach(function (x) { fitSlide(x.section, x.boxes); });
     root.classList.remove('bideck-measuring');
   }
 

@@ -13,7 +13,6 @@ import { embedFonts } from './fonts.js';
 import { silentReporter, timed } from './log.js';
 import type { Reporter, StageTiming } from './log.js';
 import { StagedOutput } from './output.js';
-import { exportPdfs } from './pdfs.js';
 import { REVIEW_FILE, reviewPage } from './review.js';
 import { loadToolkit, readHandoutCss, renderMode } from './stages.js';
 
@@ -69,52 +68,65 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const findings = options.checks === false ? [] : reportFindings(runChecks(project, { strict }), (m) => reporter.warn(m), strict);
   if (options.handout && options.pdf === false) throw new BideckError('usage', '--handout makes a PDF; it cannot be combined with --no-pdf');
   const slides = options.slides === undefined ? undefined : parseSlideRange(options.slides, model.slides.length);
-  const toolkit = await timed(timings, reporter, 'templates', () => loadToolkit(options.templatesDir));
-  const { version } = toolkit;
-  const fonts = await timed(timings, reporter, 'fonts', () => embedFonts(project, cacheDir), (f) => f.summary);
-  const pages = await timed(timings, reporter, 'render', () => modes.map((mode) => ({ mode, html: renderMode(project, toolkit, fonts.css, mode) })));
-  // The handout is bilingual, like the briefing itself, unless the bilingual deck is not built.
-  const handoutMode = modes.includes('bi') ? 'bi' : modes[0];
-  const handout = options.handout && handoutMode
-    ? { mode: handoutMode, sheetsHtml: renderHandout({ model, mode: handoutMode, sources: toolkit.sources, ...(slides ? { slides } : {}) }), css: await readHandoutCss() }
-    : undefined;
-
-  const out = await StagedOutput.open(options.outDir);
+  // The browser starts now and launches while templates, fonts and pages are prepared; it is
+  // closed in `finally`, so a template error or a failed write never leaves it behind.
+  const session = options.pdf === false ? undefined : import('../export/browser.js').then((b) => b.launchBrowser(options.env));
+  // Lazy (HTML-only builds never load puppeteer or pdf-lib), but loaded while the browser starts.
+  const pdfStage = options.pdf === false ? undefined : import('./pdfs.js');
+  session?.catch(() => undefined); // its failure is reported where the PDFs need it
   try {
-    const htmlFiles = await timed(timings, reporter, 'write', () =>
-      Promise.all(pages.map(async (p) => ({ mode: p.mode, file: await out.write(outputName(model.deck.meta.id, p.mode, 'html'), p.html) }))),
-    );
-    // Written with the HTML decks, so it is there without a browser; it measures overflow itself.
-    await timed(timings, reporter, 'review', async () => out.write(REVIEW_FILE, await reviewPage(project, toolkit, fonts.css, findings)));
-    const overflowing: BuildResult['overflowing'] = {};
-    if (options.pdf !== false) {
-      try {
-        const pdfs = await exportPdfs(htmlFiles, project, {
-          version,
-          reporter,
-          timings,
-          ...(options.env ? { env: options.env } : {}),
-          ...(options.pdfTimeoutMs ? { timeoutMs: options.pdfTimeoutMs } : {}),
-          ...(slides ? { slides } : {}),
-          ...(handout ? { handout } : {}),
-        });
-        for (const p of pdfs) {
-          await out.write(outputName(model.deck.meta.id, p.mode, p.kind === 'handout' ? 'handout.pdf' : 'pdf'), p.pdf);
-          if (p.kind === 'deck') overflowing[p.mode] = p.overflowing;
+    const toolkit = await timed(timings, reporter, 'templates', () => loadToolkit(options.templatesDir));
+    const { version } = toolkit;
+    const fonts = await timed(timings, reporter, 'fonts', () => embedFonts(project, cacheDir), (f) => f.summary);
+    const pages = await timed(timings, reporter, 'render', () => modes.map((mode) => ({ mode, html: renderMode(project, toolkit, fonts.css, mode) })));
+    // The handout is bilingual, like the briefing itself, unless the bilingual deck is not built.
+    const handoutMode = modes.includes('bi') ? 'bi' : modes[0];
+    const handout = options.handout && handoutMode
+      ? { mode: handoutMode, sheetsHtml: renderHandout({ model, mode: handoutMode, sources: toolkit.sources, ...(slides ? { slides } : {}) }), css: await readHandoutCss() }
+      : undefined;
+
+    const out = await StagedOutput.open(options.outDir);
+    try {
+      const htmlFiles = await timed(timings, reporter, 'write', () =>
+        Promise.all(pages.map(async (p) => ({ mode: p.mode, file: await out.write(outputName(model.deck.meta.id, p.mode, 'html'), p.html) }))),
+      );
+      // Written with the HTML decks, so it is there without a browser; it measures overflow itself.
+      await timed(timings, reporter, 'review', async () => out.write(REVIEW_FILE, await reviewPage(project, toolkit, fonts.css, findings)));
+      const overflowing: BuildResult['overflowing'] = {};
+      if (options.pdf !== false) {
+        try {
+          // Lazy: HTML-only builds never load puppeteer, pdf-lib or the browser finder.
+          const { exportPdfs } = await import('./pdfs.js');
+          const pdfs = await exportPdfs(htmlFiles, project, {
+            version,
+            reporter,
+            timings,
+            ...(options.env ? { env: options.env } : {}),
+            ...(options.pdfTimeoutMs ? { timeoutMs: options.pdfTimeoutMs } : {}),
+            ...(slides ? { slides } : {}),
+            ...(handout ? { handout } : {}),
+            ...(session ? { session } : {}),
+          });
+          for (const p of pdfs) {
+            await out.write(outputName(model.deck.meta.id, p.mode, p.kind === 'handout' ? 'handout.pdf' : 'pdf'), p.pdf);
+            if (p.kind === 'deck') overflowing[p.mode] = p.overflowing;
+          }
+        } catch (e) {
+          // Without a browser the HTML decks are still worth having: keep them, then report.
+          if (e instanceof BideckError && e.kind === 'browser') await out.commit();
+          throw e;
         }
-      } catch (e) {
-        // Without a browser the HTML decks are still worth having: keep them, then report.
-        if (e instanceof BideckError && e.kind === 'browser') await out.commit();
-        throw e;
+        if (options.checks !== false) {
+          findings.push(...reportFindings(runChecks(project, { overflow: overflowing, only: ['overflow'], strict }), (m) => reporter.warn(m), strict));
+        }
       }
-      if (options.checks !== false) {
-        findings.push(...reportFindings(runChecks(project, { overflow: overflowing, only: ['overflow'], strict }), (m) => reporter.warn(m), strict));
-      }
+      await out.commit();
+      return { files: out.files(), timings, project, overflowing, findings };
+    } finally {
+      await out.discard();
     }
-    await out.commit();
-    return { files: out.files(), timings, project, overflowing, findings };
   } finally {
-    await out.discard();
+    await session?.then((s) => s.close(), () => undefined);
   }
 }
 

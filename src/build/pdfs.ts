@@ -1,8 +1,11 @@
 import type { Project } from '../load/project.js';
-import { withBrowser } from '../export/browser.js';
+import createDebug from 'debug';
+import { useBrowser, withBrowser } from '../export/browser.js';
+import type { BrowserSession } from '../export/browser.js';
 import { exportHandout } from '../export/handout.js';
 import { setPdfMetadata } from '../export/metadata.js';
-import { exportPdf } from '../export/pdf.js';
+import { printDeck } from '../export/pdf.js';
+import type { Browser } from 'puppeteer-core';
 import { outline } from '../model/outline.js';
 import { formatSlideRange, remapOutline } from '../model/range.js';
 import { MODE_LANG, deckTitle } from '../render/deck.js';
@@ -36,11 +39,15 @@ interface Context {
   /** Only these slide numbers (ascending), in the deck PDFs and the handout. */
   slides?: readonly number[];
   handout?: HandoutJob;
+  /** A browser the caller started early (and closes); without it one is launched here. */
+  session?: Promise<BrowserSession>;
   /** The caller handles Ctrl-C itself (serve); see withBrowser. */
   ownSignals?: boolean;
 }
 
-/** All modes (and the handout) in one browser, each in its own page, concurrently. */
+const debug = createDebug('bideck:pdf');
+
+/** All modes in one page of one browser, and the handout in a second page alongside. */
 export async function exportPdfs(htmlFiles: readonly { mode: Mode; file: string }[], project: Project, ctx: Context): Promise<ModePdf[]> {
   const { meta } = project.model.deck;
   const date = process.env['SOURCE_DATE_EPOCH'] ? new Date(Number(process.env['SOURCE_DATE_EPOCH']) * 1000) : new Date();
@@ -60,13 +67,32 @@ export async function exportPdfs(htmlFiles: readonly { mode: Mode; file: string 
       outline: remapOutline(outline(project.model, mode), pageOf),
     });
   };
-  const deck = (browser: Parameters<typeof exportPdf>[0], mode: Mode, file: string) =>
-    timed(ctx.timings, ctx.reporter, `pdf ${mode}`, async (): Promise<ModePdf> => {
-      const result = await exportPdf(browser, file, { mode, ...timeout, ...(slides ? { pageRanges: formatSlideRange(slides) } : {}) });
-      const pdf = await finish(result.pdf, mode, (n) => (index(n) >= 0 ? index(n) : undefined));
-      return { mode, kind: 'deck', pdf, overflowing: result.overflowing };
-    }, (r) => `${r.pdf.length} bytes`);
-  const handout = (browser: Parameters<typeof exportPdf>[0], job: HandoutJob, file: string) =>
+  // Every mode from one page of the first mode's file (the files differ only in their starting
+  // mode); each PDF gets its metadata while the next one prints.
+  const decks = async (browser: Browser): Promise<ModePdf[]> => {
+    const [first] = htmlFiles;
+    if (!first) return [];
+    const out: ModePdf[] = [];
+    let last = performance.now();
+    await printDeck(browser, first.file, {
+      modes: htmlFiles.map((f) => f.mode),
+      titles: Object.fromEntries(htmlFiles.map((f) => [f.mode, deckTitle(project.model, f.mode)])),
+      ...timeout,
+      ...(slides ? { pageRanges: formatSlideRange(slides) } : {}),
+      onPdf: async (r) => {
+        const printed = performance.now();
+        const ms = printed - last; // the first mode's time includes laying the print view out
+        last = printed;
+        const pdf = await finish(r.pdf, r.mode, (n) => (index(n) >= 0 ? index(n) : undefined));
+        debug('%s: metadata and bookmarks %d ms', r.mode, Math.round(performance.now() - printed));
+        ctx.timings.push({ stage: `pdf ${r.mode}`, ms });
+        ctx.reporter.stage(`pdf ${r.mode}`, ms, `${pdf.length} bytes`);
+        out.push({ mode: r.mode, kind: 'deck', pdf, overflowing: r.overflowing });
+      },
+    });
+    return out;
+  };
+  const handout = (browser: Browser, job: HandoutJob, file: string) =>
     timed(ctx.timings, ctx.reporter, 'handout', async (): Promise<ModePdf> => {
       const result = await exportHandout(browser, file, { ...job, ...timeout });
       if (result.notesOverflowing.length) {
@@ -77,13 +103,10 @@ export async function exportPdfs(htmlFiles: readonly { mode: Mode; file: string 
     }, (r) => `${r.pdf.length} bytes`);
 
   const handoutFile = ctx.handout && htmlFiles.find((f) => f.mode === ctx.handout?.mode)?.file;
-  return withBrowser(
-    (browser) =>
-      Promise.all([
-        ...htmlFiles.map(({ mode, file }) => deck(browser, mode, file)),
-        ...(ctx.handout && handoutFile ? [handout(browser, ctx.handout, handoutFile)] : []),
-      ]),
-    ctx.env,
-    ctx.ownSignals,
-  );
+  const all = (browser: Browser) =>
+    Promise.all([
+      decks(browser),
+      ...(ctx.handout && handoutFile ? [handout(browser, ctx.handout, handoutFile)] : []),
+    ]).then(([deckPdfs, ...rest]) => [...deckPdfs, ...rest]);
+  return ctx.session ? useBrowser(await ctx.session, all) : withBrowser(all, ctx.env, ctx.ownSignals);
 }

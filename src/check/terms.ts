@@ -52,7 +52,10 @@ export function termFinder(glossary: Glossary): TermFinder {
 function englishPattern(spelling: string): RegExp {
   const abbreviation = /^[A-Z][A-Z0-9&]+s?$/.test(spelling);
   const body = spelling.trim().split(/\s+/).map(escape).join(String.raw`\s+`);
-  return new RegExp(String.raw`(?<![\p{L}\p{N}])${body}(?![\p{L}\p{N}])`, abbreviation ? 'gu' : 'giu');
+  // Latin letters and digits as word characters: \p{L} with the i flag costs V8 ~2 ms to compile
+  // per pattern, which was a fifth of an HTML-only build; English spellings are Latin anyway.
+  const word = String.raw`A-Za-z0-9\u00C0-\u024F`;
+  return new RegExp(String.raw`(?<![${word}])${body}(?![${word}])`, abbreviation ? 'g' : 'gi');
 }
 
 function escape(text: string): string {

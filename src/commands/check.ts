@@ -1,6 +1,5 @@
 import { Option } from 'commander';
 import type { Command } from 'commander';
-import { checkDeck } from '../build/check.js';
 import { RULES, checkFailed, formatFinding } from '../check/index.js';
 import { DEFAULT_DECK, parseModes } from './io.js';
 
@@ -26,6 +25,7 @@ export function registerCheck(program: Command): void {
     .addOption(new Option('--modes <list>', 'language modes to measure for overflow: bi, zh, en').default('bi,zh,en'))
     .addHelpText('after', RULE_HELP)
     .action(async (deck: string, opts: CheckOpts) => {
+      const { checkDeck } = await import('../build/check.js');
       const result = await checkDeck({
         deckPath: deck,
         overflow: opts.overflow === undefined ? 'auto' : opts.overflow ? 'require' : 'skip',

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { BideckError } from '../errors.js';
-import { serve } from '../serve/serve.js';
 import { DEFAULT_DECK } from './io.js';
 
 interface ServeFlags {
@@ -18,6 +17,7 @@ export function registerServe(program: Command): void {
     .option('-o, --out <dir>', 'folder for PDFs made on demand (/pdf/bi.pdf); nothing else is written', 'dist')
     .option('--templates <dir>', 'folder of .hbs templates that replace bideck\'s own, file by file')
     .action(async (deck: string, opts: ServeFlags) => {
+      const { serve } = await import('../serve/serve.js');
       const handle = await serve({
         deckPath: deck,
         port: parsePort(opts.port),

@@ -3,7 +3,6 @@ import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import { BideckError } from '../errors.js';
 import { displayPath } from '../load/files.js';
-import { exportXliff, importXliff } from '../xliff/index.js';
 import { DEFAULT_DECK } from './io.js';
 
 /**
@@ -20,6 +19,7 @@ export function registerXliff(program: Command): void {
     .argument('[deck]', 'deck YAML file', DEFAULT_DECK)
     .option('-o, --out <file>', 'XLIFF file to write, or - for stdout (default: <deck id>.xlf)')
     .action(async (deck: string, opts: { out?: string }) => {
+      const { exportXliff } = await import('../xliff/index.js');
       const result = await exportXliff(deck);
       if (opts.out === '-') {
         process.stdout.write(result.xml);
@@ -43,6 +43,7 @@ export function registerXliff(program: Command): void {
     .argument('[deck]', 'deck YAML file', DEFAULT_DECK)
     .option('-n, --dry-run', 'list what would change; write nothing')
     .action(async (file: string, deck: string, opts: { dryRun?: boolean }) => {
+      const { importXliff } = await import('../xliff/index.js');
       const result = await importXliff(file, deck, { dryRun: opts.dryRun === true });
       for (const c of result.changes) process.stderr.write(`  ${c.unit}: ${JSON.stringify(c.before)} → ${JSON.stringify(c.after)}\n`);
       const name = displayPath(result.deckFile);

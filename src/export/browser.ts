@@ -73,12 +73,17 @@ export function launchArgs(): string[] {
   return args;
 }
 
+/** A launched browser and the one way to close it. */
+export interface BrowserSession {
+  browser: Browser;
+  close(): Promise<void>;
+}
+
 /**
- * One browser for one build; always closed, whatever happens inside. puppeteer's own Ctrl-C
- * handling (kill the browser, exit 130) suits a build; a caller that shuts down on its own
- * terms (`serve`) passes `ownSignals` and the browser is closed when `fn` is done.
+ * Start the browser. puppeteer's own Ctrl-C handling (kill the browser, exit 130) suits a
+ * build; a caller that shuts down on its own terms (`serve`) passes `ownSignals`.
  */
-export async function withBrowser<T>(fn: (browser: Browser) => Promise<T>, env = process.env, ownSignals = false): Promise<T> {
+export async function launchBrowser(env = process.env, ownSignals = false): Promise<BrowserSession> {
   const executablePath = findBrowser(env);
   // Lazy: --help, `check` and HTML-only builds never pay for loading puppeteer.
   const { launch } = await import('puppeteer-core');
@@ -86,21 +91,42 @@ export async function withBrowser<T>(fn: (browser: Browser) => Promise<T>, env =
   let browser: Browser;
   try {
     const signals = ownSignals ? { handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false } : {};
+    const started = performance.now();
     browser = await launch({ executablePath, headless: true, args: launchArgs(), timeout: 30_000, ...signals });
+    debug('launched in %d ms', Math.round(performance.now() - started));
   } catch (cause) {
     throw new BideckError('browser', `the browser at ${executablePath} failed to start: ${(cause as Error).message}\n${INSTALL_HINT}`, { cause });
   }
-  const close = () => void browser.process()?.kill('SIGKILL');
-  process.once('exit', close);
+  const kill = () => void browser.process()?.kill('SIGKILL');
+  process.once('exit', kill);
+  let closed: Promise<void> | undefined;
+  return {
+    browser,
+    close: () => (closed ??= (async () => {
+      process.off('exit', kill);
+      await browser.close().catch(() => browser.process()?.kill('SIGKILL'));
+    })()),
+  };
+}
+
+/** Run `fn` with the session's browser, reporting puppeteer's failures as export errors. */
+export async function useBrowser<T>(session: BrowserSession, fn: (browser: Browser) => Promise<T>): Promise<T> {
   try {
-    return await fn(browser);
+    return await fn(session.browser);
   } catch (cause) {
     // A crashed or killed browser surfaces as puppeteer's own errors (TargetCloseError,
     // ProtocolError) wherever the export happened to be: report them all the same way.
     if (cause instanceof BideckError) throw cause;
     throw new BideckError('export', `the browser stopped during PDF export: ${(cause as Error).message}`, { cause });
+  }
+}
+
+/** One browser for one job; always closed, whatever happens inside. */
+export async function withBrowser<T>(fn: (browser: Browser) => Promise<T>, env = process.env, ownSignals = false): Promise<T> {
+  const session = await launchBrowser(env, ownSignals);
+  try {
+    return await useBrowser(session, fn);
   } finally {
-    process.off('exit', close);
-    await browser.close().catch(() => browser.process()?.kill('SIGKILL'));
+    await session.close();
   }
 }

@@ -1,9 +1,13 @@
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
+import createDebug from 'debug';
 import { BideckError } from '../errors.js';
 import type { Mode } from '../render/deck.js';
 
+const debug = createDebug('bideck:pdf');
+
 export interface PdfResult {
+  mode: Mode;
   pdf: Uint8Array;
   /** Slide ids whose content still overflows its box at the smallest fit. */
   overflowing: string[];
@@ -13,35 +17,70 @@ export interface PdfResult {
 }
 
 export interface PdfOptions {
-  mode: Mode;
+  /** The modes to print, in order; each becomes one PDF. */
+  modes: readonly Mode[];
+  /** The document title of each mode (becomes the PDF's Title). */
+  titles: Readonly<Partial<Record<Mode, string>>>;
   timeoutMs?: number;
   /** Pages to keep, e.g. `3-7` or `1,3-5`; the print view has one page per slide. */
   pageRanges?: string;
+  /** Called with each PDF as soon as it is printed, while the next one prints. */
+  onPdf?: (result: PdfResult) => Promise<void>;
 }
 
 /**
- * One deck file → one PDF, from reveal.js's print view with a single `page.pdf()`.
+ * One deck file → one PDF per mode, each from reveal.js's print view with a single
+ * `page.pdf()`. The print view is laid out once; switching mode only re-fits the text, so
+ * three modes cost one page load (the same page the presenter's `L` key switches).
  * Every request but the deck's own file is aborted: export never touches the network.
  */
-export async function exportPdf(browser: Browser, htmlFile: string, options: PdfOptions): Promise<PdfResult> {
+export async function printDeck(browser: Browser, htmlFile: string, options: PdfOptions): Promise<PdfResult[]> {
   const timeout = options.timeoutMs ?? 60_000;
-  const page = await browser.newPage();
   const blocked: string[] = [];
+  let page: Page | undefined;
+  const [first] = options.modes;
+  if (!first) return [];
+  let current: Mode = first;
   try {
-    await openPrintView(page, htmlFile, options.mode, timeout, blocked);
-    const facts = await page.evaluate(() => ({
-      overflowing: Array.from(document.querySelectorAll('section.slide[data-overflow]')).map((s) => s.id),
-      pages: document.querySelectorAll('.pdf-page').length,
-    }));
-    const pdf = await page.pdf({
-      printBackground: true,
-      preferCSSPageSize: true,
-      tagged: true,
-      outline: false, // bideck writes its own bookmarks (export/outline.ts)
-      timeout,
-      ...(options.pageRanges ? { pageRanges: options.pageRanges } : {}),
-    });
-    return { pdf, blocked, ...facts };
+    page = await browser.newPage();
+    const start = performance.now();
+    await openPrintView(page, htmlFile, first, timeout, blocked);
+    const marks = await page.evaluate('window.bideckMarks').catch(() => undefined);
+    debug('print view %d ms %o', Math.round(performance.now() - start), marks);
+    const results: PdfResult[] = [];
+    const pending: Promise<void>[] = [];
+    for (const mode of options.modes) {
+      current = mode;
+      const started = performance.now();
+      const facts = await page.evaluate(
+        (m: string, title: string | null) => {
+          const w = window as unknown as { bideckSetMode(m: string): void };
+          if (document.documentElement.dataset['mode'] !== m) w.bideckSetMode(m);
+          if (title !== null) document.title = title;
+          return {
+            overflowing: Array.from(document.querySelectorAll('section.slide[data-overflow]')).map((s) => s.id),
+            pages: document.querySelectorAll('.pdf-page').length,
+          };
+        },
+        mode,
+        options.titles[mode] ?? null,
+      );
+      const switched = performance.now();
+      const pdf = await page.pdf({
+        printBackground: true,
+        preferCSSPageSize: true,
+        tagged: true,
+        outline: false, // bideck writes its own bookmarks (export/outline.ts)
+        timeout,
+        ...(options.pageRanges ? { pageRanges: options.pageRanges } : {}),
+      });
+      debug('%s: switch %d ms, page.pdf %d ms, %d bytes', mode, Math.round(switched - started), Math.round(performance.now() - switched), pdf.length);
+      const result = { mode, pdf, blocked, ...facts };
+      results.push(result);
+      if (options.onPdf) pending.push(options.onPdf(result));
+    }
+    await Promise.all(pending);
+    return results;
   } catch (cause) {
     if (cause instanceof BideckError) throw cause;
     const message = (cause as Error).message;
@@ -49,12 +88,12 @@ export async function exportPdf(browser: Browser, htmlFile: string, options: Pdf
     throw new BideckError(
       'export',
       timedOut
-        ? `PDF export of the ${options.mode} deck timed out after ${Math.round(timeout / 1000)} s`
-        : `PDF export of the ${options.mode} deck failed: ${message}`,
+        ? `PDF export of the ${current} deck timed out after ${Math.round(timeout / 1000)} s`
+        : `PDF export of the ${current} deck failed: ${message}`,
       { cause },
     );
   } finally {
-    await page.close().catch(() => undefined);
+    await page?.close().catch(() => undefined);
   }
 }
 

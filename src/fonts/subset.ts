@@ -14,7 +14,6 @@ import { CJK_EXTRAS, LATIN_EXTRAS, codePoints } from './codepoints.js';
 import { subsetChunks } from './hb.js';
 import { mergeSubsets } from './merge.js';
 import { checkWeight, loadChunks, resolvePackage, type FontPackage } from './package.js';
-import fontverter from 'fontverter';
 
 const debug = createDebug('bideck:fonts');
 
@@ -133,6 +132,7 @@ async function build(job: FaceJob): Promise<SubsetFace> {
     };
   });
   // WOFF2 by Google's reference encoder (wawoff2, via fontverter as subset-font uses it).
+  const { default: fontverter } = await import('fontverter');
   const woff2 = await fontverter.convert(merged.font, 'woff2');
   fontStats.facesBuilt++;
   const missing = job.textCps

@@ -73,9 +73,23 @@ export function renderSlide(slide: SlideModel, input: Omit<RenderInput, 'assets'
   });
 }
 
+/**
+ * A slide's HTML does not depend on the mode (the language shown is a class on <html>), so
+ * each slide is rendered once per set of templates, however many modes and pages use it.
+ */
+const slideCache = new WeakMap<CompiledTemplates, WeakMap<SlideModel, string>>();
+
+function slideHtml(slide: SlideModel, input: RenderInput): string {
+  let forTemplates = slideCache.get(input.templates);
+  if (!forTemplates) slideCache.set(input.templates, (forTemplates = new WeakMap()));
+  let html = forTemplates.get(slide);
+  if (html === undefined) forTemplates.set(slide, (html = renderSlide(slide, input)));
+  return html;
+}
+
 export function renderDeck(input: RenderInput): string {
   const { model, brand, templates, assets, mode } = input;
-  const slides = model.slides.map((s) => renderSlide(s, input));
+  const slides = model.slides.map((s) => slideHtml(s, input));
   const scripts = [assets.revealJs, assets.notesJs, assets.bootJs, ...(input.liveScript ? [input.liveScript] : [])].map(inlineScript);
   const title = deckTitle(model, mode);
   return runTemplate(templates, 'deck', templates.deck, {
@@ -106,16 +120,35 @@ export function deckTitle(model: DeckModel, mode: Mode): string {
  * Make JS safe to inline in <script>: the notes plugin carries its speaker-view page, with
  * `</script>` inside a string, which would end our element early (HTML spec, script data state).
  */
+const inlined = new Map<string, string>();
 function inlineScript(js: string): string {
-  return js.replace(/<\/script/gi, '<\\/script').replace(/<!--/g, '<\\!--');
+  let safe = inlined.get(js);
+  if (safe === undefined) {
+    safe = js.replace(/<\/script/gi, '<\\/script').replace(/<!--/g, '<\\!--');
+    if (inlined.size > 16) inlined.clear();
+    inlined.set(js, safe);
+  }
+  return safe;
 }
 
 /**
  * Only the deck's own inline assets may run: scripts by hash, no network at all.
  * Styles need 'unsafe-inline' because reveal.js injects its print @page rule at run time.
  */
+/** Hashes of the inlined scripts: the same ~200 KB for every mode and every rebuild in serve. */
+const hashCache = new Map<string, string>();
+function scriptHash(script: string): string {
+  let hash = hashCache.get(script);
+  if (hash === undefined) {
+    hash = `'sha256-${createHash('sha256').update(script).digest('base64')}'`;
+    if (hashCache.size > 16) hashCache.clear();
+    hashCache.set(script, hash);
+  }
+  return hash;
+}
+
 function contentSecurityPolicy(scripts: readonly string[], speakerView: readonly string[], live: boolean): string {
-  const hashes = scripts.map((s) => `'sha256-${createHash('sha256').update(s).digest('base64')}'`);
+  const hashes = scripts.map(scriptHash);
   return [
     "default-src 'none'",
     `script-src ${[...hashes, ...speakerView].join(' ')}`,

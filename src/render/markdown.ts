@@ -8,14 +8,26 @@ import MarkdownIt from 'markdown-it';
 const md = new MarkdownIt('zero', { html: false, breaks: true, linkify: false, typographer: false })
   .enable(['emphasis', 'newline', 'escape', 'backticks', 'entity']);
 
+/**
+ * The same text is rendered for every mode, the review page, PDF metadata and the checks;
+ * remember results (bounded, so a long `serve` session does not grow without end).
+ */
+const cache = new Map<string, string>();
+const CACHE_LIMIT = 20_000;
+
 export function renderInline(text: string): string {
-  return md.renderInline(text);
+  let html = cache.get(text);
+  if (html === undefined) {
+    html = md.renderInline(text);
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(text, html);
+  }
+  return html;
 }
 
 /** The text as a reader sees it: markdown markers gone, for search, QA and PDF comparisons. */
 export function plainText(text: string): string {
-  return md
-    .renderInline(text)
+  return renderInline(text)
     .replace(/<br>\n?/g, '\n')
     .replace(/<[^>]+>/g, '')
     .replace(/&lt;/g, '<')

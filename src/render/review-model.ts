@@ -1,6 +1,7 @@
 import type { Finding } from '../check/types.js';
 import { formatLocation } from '../errors.js';
 import type { DeckModel, Segment, SlideModel } from '../model/types.js';
+import { formatHkd } from '../model/amount-format.js';
 
 /** A QA finding as the review page shows it. */
 export interface ReviewFlag {
@@ -106,7 +107,7 @@ function reviewSlide(slide: SlideModel, model: DeckModel, bySegment: ReadonlyMap
 
 /** `HK$200,000,000` or `HK$6,000,000,000 of HK$10,000,000,000`. */
 function fundingFigures(amounts: readonly number[], outOf: number | undefined): string {
-  const hkd = (n: number) => `HK$${n.toLocaleString('en-US')}`;
+  const hkd = (n: number) => formatHkd(n);
   return amounts.map(hkd).join(' + ') + (outOf === undefined ? '' : ` of ${hkd(outOf)}`);
 }
 
