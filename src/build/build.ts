@@ -95,8 +95,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const overflowing: BuildResult['overflowing'] = {};
       if (options.pdf !== false) {
         try {
-          // Lazy: HTML-only builds never load puppeteer, pdf-lib or the browser finder.
-          const { exportPdfs } = await import('./pdfs.js');
+          const { exportPdfs } = await (pdfStage ?? import('./pdfs.js'));
           const pdfs = await exportPdfs(htmlFiles, project, {
             version,
             reporter,
