@@ -34,21 +34,53 @@
     else delete section.dataset.overflow;
   }
 
+  function isFixedBox(el) {
+    return el.matches('section.slide, .body, .initiative, .overview__area');
+  }
+
+  function gridFit(fit) {
+    // The largest step of the 0.04 grid (1, 0.96, …, MIN_FIT) not above `fit`.
+    var k = Math.ceil((1 - fit) / 0.04 - 1e-9);
+    return Math.max(MIN_FIT, Math.round((1 - 0.04 * Math.max(0, k)) * 100) / 100);
+  }
+
   /**
-   * Every slide is laid out at once (each in its own containment box, so one slide's change
-   * never re-lays out another), read in one pass, and only the slides that overflow are
-   * stepped down: linear in the number of slides, a single layout for a deck that fits.
+   * Every slide is laid out at once, each in its own containment box, and measured in batches:
+   * all reads, then all writes, so each round costs one layout of the slides still being
+   * fitted, not one per slide per step. Dense slides start from an estimate (text height
+   * shrinks about with the square of its size), then step down the 0.04 grid, so the result
+   * is the same largest fit the one-slide-at-a-time search finds.
    */
   function fitAll() {
     root.classList.add('bideck-measuring');
     var slides = Array.prototype.slice.call(document.querySelectorAll('.reveal .slides section.slide'));
-    slides.forEach(function (s) { s.style.setProperty('--fit', '1'); });
-    var dense = slides.map(function (s) { return { section: s, boxes: boxesOf(s) }; }).filter(function (x) {
-      x.section.dataset.fit = '1';
-      delete x.section.dataset.overflow;
-      return x.boxes.some(overflows);
+    slides.forEach(function (s) {
+      s.style.setProperty('--fit', '1');
+      s.dataset.fit = '1';
+      delete s.dataset.overflow;
     });
-    dense.forEach(function (x) { fitSlide(x.section, x.boxes); });
+    var pending = slides.map(function (s) { return { section: s, boxes: boxesOf(s), fit: 1 }; }).filter(function (x) {
+      // Estimate from the boxes whose height is fixed by the layout (not by their content):
+      // there, content shrinking with the square of the text size bounds the answer from above.
+      var ratio = Math.min.apply(null, x.boxes.filter(isFixedBox).map(function (b) { return b.scrollHeight > b.clientHeight + 1 ? b.clientHeight / b.scrollHeight : 1; }));
+      if (ratio >= 1 && !x.boxes.some(overflows)) return false;
+      x.fit = gridFit(Math.min(1 - 0.04, Math.sqrt(ratio)));
+      return true;
+    });
+    pending.forEach(function (x) { x.section.style.setProperty('--fit', String(x.fit)); });
+    while (pending.length) {
+      var still = pending.filter(function (x) { return x.boxes.some(overflows); });
+      pending.forEach(function (x) { x.section.dataset.fit = String(x.fit); });
+      pending = [];
+      still.forEach(function (x) {
+        if (x.fit <= MIN_FIT + 0.001) x.section.dataset.overflow = 'true';
+        else pending.push(x);
+      });
+      pending.forEach(function (x) {
+        x.fit = Math.round((x.fit - 0.04) * 100) / 100;
+        x.section.style.setProperty('--fit', String(x.fit));
+      });
+    }
     root.classList.remove('bideck-measuring');
   }
 
