@@ -117,6 +117,27 @@ function inTurn<T>(fn: () => Promise<T>): Promise<T> {
   return run;
 }
 
+/**
+ * WOFF2 by Google's reference encoder (wawoff2, via fontverter, as subset-font uses it).
+ * Its wasm is not safe to enter twice at once, and while it initialises next to another
+ * Emscripten module it has returned garbage (seen in tests), so calls run one at a time and
+ * the output must carry the WOFF2 signature.
+ */
+let encoding: Promise<unknown> = Promise.resolve();
+function encodeWoff2(ttf: Buffer): Promise<Buffer> {
+  const run = encoding.then(async () => {
+    const { default: fontverter } = await import('fontverter');
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const out = await fontverter.convert(ttf, 'woff2');
+      if (out.subarray(0, 4).toString('latin1') === 'wOF2') return out;
+      debug('WOFF2 encoder returned no WOFF2 (attempt %d); again', attempt + 1);
+    }
+    throw new BideckError('internal', 'the WOFF2 encoder failed to produce a font');
+  });
+  encoding = run.catch(() => undefined);
+  return run;
+}
+
 async function build(job: FaceJob): Promise<SubsetFace> {
   const started = performance.now();
   const chunks = await loadChunks(job.pkg, job.weight);
@@ -131,9 +152,7 @@ async function build(job: FaceJob): Promise<SubsetFace> {
       chunks: fonts.length,
     };
   });
-  // WOFF2 by Google's reference encoder (wawoff2, via fontverter as subset-font uses it).
-  const { default: fontverter } = await import('fontverter');
-  const woff2 = await fontverter.convert(merged.font, 'woff2');
+  const woff2 = await encodeWoff2(merged.font);
   fontStats.facesBuilt++;
   const missing = job.textCps
     .filter((cp) => !merged.codePoints.has(cp))

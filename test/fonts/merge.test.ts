@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { woff2 } from 'fonteditor-core';
+import wawoff2 from 'wawoff2';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { codePoints, fromCodePoints } from '../../src/fonts/codepoints.js';
 import { mergeSubsets } from '../../src/fonts/merge.js';
@@ -49,7 +49,6 @@ function describeGlyph(g: Buffer): unknown {
 }
 
 beforeAll(async () => {
-  await woff2.init();
 });
 
 describe('encodeWoff2', () => {
@@ -65,7 +64,7 @@ describe('encodeWoff2', () => {
     const encoded = await fontverter.convert(ttf, 'woff2');
     expect(encoded.length % 4).toBe(0);
     expect(encoded.readUInt32BE(8)).toBe(encoded.length);
-    const decoded = Buffer.from(woff2.decode(encoded));
+    const decoded = Buffer.from(await wawoff2.decompress(encoded));
     expect(decoded.length).toBeGreaterThan(0);
     const [got, want] = [glyphs(decoded), glyphs(ttf)];
     expect(got.length).toBe(want.length);
