@@ -93,7 +93,8 @@
       b.setAttribute('aria-pressed', String(b.dataset.mode === next));
     });
     fitAll();
-    if (window.Reveal && window.Reveal.isReady()) {
+    // The print view's pages are fixed 1280×720 boxes: only the text inside them re-fits.
+    if (!printing && window.Reveal && window.Reveal.isReady()) {
       window.Reveal.layout();
       var url = new URL(window.location.href);
       url.searchParams.set('lang', next);

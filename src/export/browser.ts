@@ -104,7 +104,9 @@ export async function launchBrowser(env = process.env, ownSignals = false): Prom
     browser,
     close: () => (closed ??= (async () => {
       process.off('exit', kill);
+      const started = performance.now();
       await browser.close().catch(() => browser.process()?.kill('SIGKILL'));
+      debug('closed in %d ms', Math.round(performance.now() - started));
     })()),
   };
 }
