@@ -6,6 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { measureServeLatency } from './serve-latency.mjs';
 import { writeSyntheticDeck } from './synth.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -55,6 +56,9 @@ for (const n of [100, 1000]) {
   results.cases[`synthetic${n}`] = runCase(deck, n === 1000 ? { modes: 'bi' } : {});
 }
 
+// bideck serve: from saving the seed deck to the open browser showing the change.
+results.cases.serveEditToReload = await measureServeLatency({ edits: 10 });
+
 writeFileSync(join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
 printTable(results);
 
@@ -71,6 +75,8 @@ function printTable(r) {
   for (const row of rows) console.log(row.map((v, i) => String(v).padStart(widths[i])).join('  '));
   console.log(`\nseed, HTML only, whole process: ${r.cases.seedHtmlCli.wallMs.toFixed(0)} ms (median of 5)`);
   console.log(`seed, full build, whole process: ${r.cases.seedFullCli.wallMs.toFixed(0)} ms (median of 3)`);
+  const serve = r.cases.serveEditToReload;
+  console.log(`serve, edit to reload (seed, 10 saves): median ${serve.editToDomMs.median.toFixed(0)} ms, p90 ${serve.editToDomMs.p90.toFixed(0)} ms (rebuild median ${serve.rebuildMs.median.toFixed(0)} ms)`);
   console.log(`stage times in ms; results in bench/results.json`);
 }
 
