@@ -7,7 +7,6 @@
   var chips = Array.prototype.slice.call(document.querySelectorAll('.rv-chip'));
   var filter = document.getElementById('rv-only-problems');
   var bar = document.querySelector('.rv-bar');
-  var MIN_FIT = 0.7;
 
   /** Every frame shows the 1280×720 slide scaled to the frame's width. */
   function rescale() {
@@ -16,29 +15,15 @@
     root.style.setProperty('--rv-bar-h', bar.offsetHeight + 'px');
   }
 
-  // ── Fit: the same steps as fitSlide in boot.js, so each frame shows what the deck shows.
-  function overflows(el) {
-    return el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1;
-  }
-  function fitSlide(section) {
-    var boxes = [section].concat(Array.prototype.slice.call(section.querySelectorAll('.body, .initiative, .initiative__body, .statement__para, .overview__area')));
-    var fit = 1;
-    section.style.setProperty('--fit', '1');
-    while (boxes.some(overflows) && fit > MIN_FIT + 0.001) {
-      fit = Math.round((fit - 0.04) * 100) / 100;
-      section.style.setProperty('--fit', String(fit));
-    }
-    section.dataset.fit = String(fit);
-    return boxes.some(overflows);
-  }
-  /** A frame whose slide still overflows at the smallest fit is a problem of its slide. */
+  // ── Fit: the deck's own fit (fit.js, inlined in front of this script), so each frame shows
+  // what the deck shows. A frame whose slide still overflows is a problem of its slide.
   function fitAll() {
-    Array.prototype.forEach.call(document.querySelectorAll('.rv-frame'), function (frame) {
-      var section = frame.querySelector('section.slide');
-      if (!section) return;
-      var over = fitSlide(section);
-      frame.toggleAttribute('data-overflow', over);
-      if (over) frame.closest('.rv-slide').setAttribute('data-overflow', '');
+    var frames = Array.prototype.slice.call(document.querySelectorAll('.rv-frame')).filter(function (f) { return f.querySelector('section.slide'); });
+    var over = window.bideckFit.fitSections(frames.map(function (f) { return f.querySelector('section.slide'); }));
+    frames.forEach(function (frame) {
+      var flagged = over.indexOf(frame.querySelector('section.slide')) >= 0;
+      frame.toggleAttribute('data-overflow', flagged);
+      if (flagged) frame.closest('.rv-slide').setAttribute('data-overflow', '');
     });
     slides.forEach(function (s) {
       var chip = chips[slides.indexOf(s)];

@@ -34,14 +34,21 @@ export async function readTemplates(overlay?: string): Promise<TemplateSources> 
 
 export async function readAssets(dir = TEMPLATES_DIR): Promise<DeckAssets> {
   const reveal = (p: string) => readFile(require.resolve(`reveal.js/${p}`), 'utf8');
-  const [deckCss, bootJs, revealCss, revealJs, notesJs] = await Promise.all([
+  const [deckCss, fitJs, boot, revealCss, revealJs, notesJs] = await Promise.all([
     readFile(join(dir, 'deck.css'), 'utf8'),
+    readFitJs(dir),
     readFile(join(dir, 'boot.js'), 'utf8'),
     reveal('reveal.css'),
     readFile(join(revealDir(), 'dist', 'reveal.js'), 'utf8'),
     readFile(join(revealDir(), 'dist', 'plugin', 'notes.js'), 'utf8'),
   ]);
-  return { deckCss, bootJs, revealCss, revealJs, notesJs };
+  // The fit runs before the runtime that calls it, in the same inline script.
+  return { deckCss, bootJs: `${fitJs}\n${boot}`, revealCss, revealJs, notesJs };
+}
+
+/** The fit script the deck and the review page share (templates/fit.js). */
+export function readFitJs(dir = TEMPLATES_DIR): Promise<string> {
+  return readFile(join(dir, 'fit.js'), 'utf8');
 }
 
 function revealDir(): string {

@@ -5,7 +5,7 @@ import { BideckError } from '../errors.js';
 import type { Project } from '../load/project.js';
 import { renderReview } from '../render/review.js';
 import type { ReviewAssets } from '../render/review.js';
-import { TEMPLATES_DIR } from './assets.js';
+import { TEMPLATES_DIR, readFitJs } from './assets.js';
 import type { Toolkit } from './stages.js';
 
 /** Output name of the review page, beside the decks. */
@@ -13,8 +13,9 @@ export const REVIEW_FILE = 'review.html';
 
 export async function readReviewAssets(dir = TEMPLATES_DIR): Promise<ReviewAssets> {
   try {
-    const [css, js] = await Promise.all([readFile(join(dir, 'review.css'), 'utf8'), readFile(join(dir, 'review.js'), 'utf8')]);
-    return { css, js };
+    const [css, fit, js] = await Promise.all([readFile(join(dir, 'review.css'), 'utf8'), readFitJs(dir), readFile(join(dir, 'review.js'), 'utf8')]);
+    // The deck's own fit script first, so the frames are fitted exactly as the deck is.
+    return { css, js: `${fit}\n${js}` };
   } catch (cause) {
     throw new BideckError('render', `the review page's assets cannot be read: ${(cause as Error).message}`, { cause });
   }
