@@ -113,5 +113,5 @@ describe('failures mid-build leave the previous dist/ as it was', () => {
       expect(browserChildren()).toEqual([]);
     }
     expect(lastGood).toEqual(['itib-budget-2023-24.en.html', 'itib-budget-2023-24.en.pdf', 'review.html']);
-  });
+  }, 180_000); // 20 builds, a dozen with a browser: generous for a loaded CI machine
 });
