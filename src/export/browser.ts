@@ -105,7 +105,12 @@ export async function launchBrowser(env = process.env, ownSignals = false): Prom
     close: () => (closed ??= (async () => {
       process.off('exit', kill);
       const started = performance.now();
-      await browser.close().catch(() => browser.process()?.kill('SIGKILL'));
+      // A browser that crashed or was killed may never answer "close": give it 5 s, then kill.
+      let timer: NodeJS.Timeout | undefined;
+      const gaveUp = new Promise<void>((resolve) => (timer = setTimeout(resolve, 5_000)));
+      await Promise.race([browser.close().catch(() => undefined), gaveUp]);
+      clearTimeout(timer);
+      browser.process()?.kill('SIGKILL');
       debug('closed in %d ms', Math.round(performance.now() - started));
     })()),
   };
