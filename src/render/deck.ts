@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { DeckModel, SlideModel } from '../model/types.js';
 import type { Brand } from '../schema/brand.js';
 import { BideckError } from '../errors.js';
@@ -6,6 +5,7 @@ import { brandCss } from './css.js';
 import { formatDate } from './date.js';
 import { plainText } from './markdown.js';
 import { speakerViewScriptHashes } from './speaker.js';
+import { cspHash, inlineScript } from './inline.js';
 import { runTemplate } from './templates.js';
 import type { CompiledTemplates } from './templates.js';
 
@@ -117,38 +117,11 @@ export function deckTitle(model: DeckModel, mode: Mode): string {
 }
 
 /**
- * Make JS safe to inline in <script>: the notes plugin carries its speaker-view page, with
- * `</script>` inside a string, which would end our element early (HTML spec, script data state).
- */
-const inlined = new Map<string, string>();
-function inlineScript(js: string): string {
-  let safe = inlined.get(js);
-  if (safe === undefined) {
-    safe = js.replace(/<\/script/gi, '<\\/script').replace(/<!--/g, '<\\!--');
-    if (inlined.size > 16) inlined.clear();
-    inlined.set(js, safe);
-  }
-  return safe;
-}
-
-/**
  * Only the deck's own inline assets may run: scripts by hash, no network at all.
  * Styles need 'unsafe-inline' because reveal.js injects its print @page rule at run time.
  */
-/** Hashes of the inlined scripts: the same ~200 KB for every mode and every rebuild in serve. */
-const hashCache = new Map<string, string>();
-function scriptHash(script: string): string {
-  let hash = hashCache.get(script);
-  if (hash === undefined) {
-    hash = `'sha256-${createHash('sha256').update(script).digest('base64')}'`;
-    if (hashCache.size > 16) hashCache.clear();
-    hashCache.set(script, hash);
-  }
-  return hash;
-}
-
 function contentSecurityPolicy(scripts: readonly string[], speakerView: readonly string[], live: boolean): string {
-  const hashes = scripts.map(scriptHash);
+  const hashes = scripts.map(cspHash);
   return [
     "default-src 'none'",
     `script-src ${[...hashes, ...speakerView].join(' ')}`,

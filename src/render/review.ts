@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import Handlebars from 'handlebars';
 import type { Finding } from '../check/types.js';
 import { BideckError } from '../errors.js';
@@ -11,6 +10,7 @@ import type { DeckAssets } from './deck.js';
 import { plainText } from './markdown.js';
 import { reviewData } from './review-model.js';
 import type { CompiledTemplates, TemplateSources } from './templates.js';
+import { cspHash, inlineScript } from './inline.js';
 
 /** The review page's own stylesheet and script (templates/review.css, review.js). */
 export interface ReviewAssets {
@@ -59,9 +59,9 @@ export function renderReview(input: ReviewInput): string {
       title: { zh: plainText(model.deck.meta.title.zh), en: plainText(model.deck.meta.title.en) },
       date: formatDate(model.deck.meta.date),
       isoDate: model.deck.meta.date,
-      csp: contentSecurityPolicy(css, review.js),
+      csp: contentSecurityPolicy(css, inlineScript(review.js)),
       css,
-      js: review.js.replace(/<\/script/gi, '<\\/script'),
+      js: inlineScript(review.js),
       slides,
       deckFlags: data.deckFlags,
       counts: data.counts,
@@ -87,11 +87,10 @@ function frameHtml(html: string): string {
 
 /** Nothing but the page's own style and script, by hash; no network, no frames. */
 function contentSecurityPolicy(css: string, js: string): string {
-  const hash = (s: string) => `'sha256-${createHash('sha256').update(s).digest('base64')}'`;
   return [
     "default-src 'none'",
-    `script-src ${hash(js.replace(/<\/script/gi, '<\\/script'))}`,
-    `style-src ${hash(css)}`,
+    `script-src ${cspHash(js)}`,
+    `style-src ${cspHash(css)}`,
     'font-src data:',
     'img-src data:',
     "connect-src 'none'",

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { cspHash } from './inline.js';
 
 /**
  * reveal.js's speaker view (S key) is a popup the notes plugin fills with `document.write`.
@@ -12,7 +12,7 @@ export function speakerViewScriptHashes(notesJs: string): string[] {
   const page = speakerViewHtml(notesJs);
   const scripts = page ? [...page.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1] ?? '') : [];
   lastJs = notesJs;
-  lastHashes = scripts.map((s) => `'sha256-${createHash('sha256').update(s).digest('base64')}'`);
+  lastHashes = scripts.map(cspHash);
   return lastHashes;
 }
 

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { cspHash } from '../render/inline.js';
 import { liveClientScript } from './client.js';
 
 const escapeHtml = (s: string) =>
@@ -10,8 +10,7 @@ const escapeHtml = (s: string) =>
  */
 export function noDeckPage(errorText: string): string {
   const script = liveClientScript({ generation: 0, shell: '' });
-  const hash = createHash('sha256').update(script).digest('base64');
-  const csp = `default-src 'none'; script-src 'sha256-${hash}'; style-src 'unsafe-inline'; connect-src 'self'; base-uri 'none'; form-action 'none'`;
+  const csp = `default-src 'none'; script-src ${cspHash(script)}; style-src 'unsafe-inline'; connect-src 'self'; base-uri 'none'; form-action 'none'`;
   return `<!doctype html>
 <html lang="en">
 <head>
