@@ -129,6 +129,20 @@ describe('seed deck, end to end', () => {
     expect(result.overflowing).toEqual({ bi: [], zh: [], en: [] });
   });
 
+  it('keeps the title and closing slides off the page edge in print (regression: reveal.js print CSS zeroed their padding)', async () => {
+    const { page } = await openDeck(browser, file('itib-budget-2023-24.html'), '?print-pdf&lang=bi');
+    const margins = await page.evaluate(() =>
+      Array.from(document.querySelectorAll<HTMLElement>('section.slide--title, section.slide--closing')).map((s) => {
+        const box = s.getBoundingClientRect();
+        const texts = Array.from(s.querySelectorAll<HTMLElement>('.t-zh, .t-en')).filter((t) => t.getClientRects().length > 0);
+        return Math.min(...texts.map((t) => t.getBoundingClientRect().left - box.left));
+      }),
+    );
+    expect(margins).toHaveLength(2);
+    for (const m of margins) expect(m).toBeGreaterThanOrEqual(60);
+    await page.close();
+  });
+
   it('puts each language in its own block with its lang attribute', async () => {
     const { page } = await openDeck(browser, file('itib-budget-2023-24.html'));
     const langs = await page.evaluate(() => {
