@@ -1,6 +1,6 @@
 // The public API: re-exports only.
-export { build, outputName } from './build/build.js';
-export type { BuildOptions, BuildResult } from './build/build.js';
+export { build, outputName } from './pipeline/build.js';
+export type { BuildOptions, BuildResult } from './pipeline/build.js';
 export { loadProject } from './load/project.js';
 export type { Project } from './load/project.js';
 export { buildModel } from './model/deck.js';
@@ -11,8 +11,8 @@ export { Deck } from './schema/deck.js';
 export { Brand } from './schema/brand.js';
 export { jsonSchemas } from './schema/json.js';
 export { BideckError, ExitCode } from './errors.js';
-export { checkDeck } from './build/check.js';
-export type { CheckDeckOptions, CheckDeckResult } from './build/check.js';
+export { checkDeck } from './pipeline/check.js';
+export type { CheckDeckOptions, CheckDeckResult } from './pipeline/check.js';
 export { RULES, runChecks } from './check/index.js';
 export type { CheckOptions, Finding } from './check/index.js';
 export { formatAmount, parseAmounts } from './model/amount.js';

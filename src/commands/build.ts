@@ -18,7 +18,7 @@ export function registerBuild(program: Command): void {
     .action(async (deck: string, opts: { out: string; pdf: boolean; modes: string; templates?: string; timeout: string; handout?: boolean; slides?: string; strict?: boolean }) => {
       const start = performance.now();
       process.stderr.write(`bideck build ${deck}\n`);
-      const { build } = await import('../build/build.js');
+      const { build } = await import('../pipeline/build.js');
       const result = await build({
         deckPath: deck,
         outDir: opts.out,

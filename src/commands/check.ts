@@ -25,7 +25,7 @@ export function registerCheck(program: Command): void {
     .addOption(new Option('--modes <list>', 'language modes to measure for overflow: bi, zh, en').default('bi,zh,en'))
     .addHelpText('after', RULE_HELP)
     .action(async (deck: string, opts: CheckOpts) => {
-      const { checkDeck } = await import('../build/check.js');
+      const { checkDeck } = await import('../pipeline/check.js');
       const result = await checkDeck({
         deckPath: deck,
         overflow: opts.overflow === undefined ? 'auto' : opts.overflow ? 'require' : 'skip',

@@ -1,4 +1,4 @@
-import type { Reporter } from '../build/log.js';
+import type { Reporter } from '../pipeline/log.js';
 import { BideckError } from '../errors.js';
 import { MODES } from '../render/deck.js';
 import type { Mode } from '../render/deck.js';

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { DEFAULT_CACHE_DIR } from '../build/build.js';
-import { TEMPLATES_DIR } from '../build/assets.js';
-import { embedFonts } from '../build/fonts.js';
-import { reviewPage } from '../build/review.js';
-import { loadToolkit, renderMode, renderSlides } from '../build/stages.js';
-import type { Toolkit } from '../build/stages.js';
+import { DEFAULT_CACHE_DIR } from '../pipeline/build.js';
+import { TEMPLATES_DIR } from '../pipeline/assets.js';
+import { embedFonts } from '../pipeline/fonts.js';
+import { reviewPage } from '../pipeline/review.js';
+import { loadToolkit, renderMode, renderSlides } from '../pipeline/stages.js';
+import type { Toolkit } from '../pipeline/stages.js';
 import { runChecks } from '../check/index.js';
 import { BideckError } from '../errors.js';
 import { deckCharacters } from '../fonts/charset.js';

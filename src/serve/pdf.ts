@@ -1,10 +1,10 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { outputName } from '../build/build.js';
-import { silentReporter } from '../build/log.js';
-import type { Reporter } from '../build/log.js';
-import { exportPdfs } from '../build/pdfs.js';
-import { renderMode } from '../build/stages.js';
+import { outputName } from '../pipeline/build.js';
+import { silentReporter } from '../pipeline/log.js';
+import type { Reporter } from '../pipeline/log.js';
+import { exportPdfs } from '../pipeline/pdfs.js';
+import { renderMode } from '../pipeline/stages.js';
 import { BideckError } from '../errors.js';
 import type { Mode } from '../render/deck.js';
 import type { LiveDeck } from './live.js';

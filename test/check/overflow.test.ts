@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { checkDeck } from '../../src/build/check.js';
+import { checkDeck } from '../../src/pipeline/check.js';
 import type { Finding } from '../../src/check/index.js';
 import { check, messages } from '../helpers/check.js';
 import { runCli } from '../helpers/cli.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../../src/build/build.js';
+import { build } from '../../src/pipeline/build.js';
 import { openDeck, startBrowser } from '../helpers/browser.js';
 import { pdfText } from '../helpers/pdf.js';
 import { ROOT, squash } from '../helpers/seed.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page, Target } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../../src/build/build.js';
+import { build } from '../../src/pipeline/build.js';
 import { serve } from '../../src/serve/serve.js';
 import type { ServeHandle } from '../../src/serve/serve.js';
 import { openDeck, startBrowser } from '../helpers/browser.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../../src/build/build.js';
+import { build } from '../../src/pipeline/build.js';
 import { printDeck } from '../../src/export/pdf.js';
 import { startBrowser } from '../helpers/browser.js';
 import { SEED_DECK } from '../helpers/seed.js';

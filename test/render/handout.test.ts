@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadToolkit } from '../../src/build/stages.js';
+import { loadToolkit } from '../../src/pipeline/stages.js';
 import { loadProject } from '../../src/load/project.js';
 import { renderHandout } from '../../src/render/handout.js';
 import { SEED_DECK } from '../helpers/seed.js';

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readAssets, readTemplates } from '../../src/build/assets.js';
-import { readReviewAssets } from '../../src/build/review.js';
+import { readAssets, readTemplates } from '../../src/pipeline/assets.js';
+import { readReviewAssets } from '../../src/pipeline/review.js';
 import { runChecks } from '../../src/check/index.js';
 import type { Finding } from '../../src/check/types.js';
 import { loadProject } from '../../src/load/project.js';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { readAssets } from '../../src/build/assets.js';
+import { readAssets } from '../../src/pipeline/assets.js';
 import { speakerViewHtml, speakerViewScriptHashes } from '../../src/render/speaker.js';
 
 const { notesJs } = await readAssets();

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { TEMPLATES_DIR } from '../../src/build/assets.js';
+import { TEMPLATES_DIR } from '../../src/pipeline/assets.js';
 import { LiveDeck, errorText } from '../../src/serve/live.js';
 import { copySeed } from '../helpers/seed-copy.js';
 

@@ -2,7 +2,7 @@ import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build } from '../../src/build/build.js';
+import { build } from '../../src/pipeline/build.js';
 import { BideckError } from '../../src/errors.js';
 import { runCli } from '../helpers/cli.js';
 import { browserChildren, isRunning, killBrowserWhenItStarts } from '../helpers/processes.js';
