@@ -1,5 +1,6 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { lstat, mkdir, open, realpath, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import type { Project } from '../load/project.js';
 import type { Command } from 'commander';
 import { BideckError } from '../errors.js';
 import { displayPath } from '../load/files.js';
@@ -18,7 +19,8 @@ export function registerXliff(program: Command): void {
     .description('write every segment as an XLIFF 2.0 unit')
     .argument('[deck]', 'deck YAML file', DEFAULT_DECK)
     .option('-o, --out <file>', 'XLIFF file to write, or - for stdout (default: <deck id>.xlf)')
-    .action(async (deck: string, opts: { out?: string }) => {
+    .option('--force', 'replace an existing file that is not an XLIFF file')
+    .action(async (deck: string, opts: { out?: string; force?: boolean }) => {
       const { exportXliff } = await import('../xliff/index.js');
       const result = await exportXliff(deck);
       if (opts.out === '-') {
@@ -26,6 +28,7 @@ export function registerXliff(program: Command): void {
         return;
       }
       const out = opts.out ?? `${result.project.model.deck.meta.id}.xlf`;
+      await refuseOverwrite(out, result.project, opts.force === true);
       try {
         await mkdir(dirname(out), { recursive: true });
         await writeFile(out, result.xml);
@@ -54,4 +57,34 @@ export function registerXliff(program: Command): void {
       process.stderr.write(`${summary}\n`);
       if (result.written) process.stdout.write(`${result.deckFile}\n`);
     });
+}
+
+/**
+ * `-o` never replaces the deck or its data, and replaces another existing file only if it is
+ * an XLIFF file already (a slip of `-o data/deck.yaml` once overwrote the deck: issue 10).
+ */
+async function refuseOverwrite(out: string, project: Project, force: boolean): Promise<void> {
+  const target = await realpath(resolve(out)).catch(() => resolve(out));
+  const data = [project.deckFile, project.brandFile, project.glossaryFile].filter((f): f is string => f !== undefined);
+  for (const f of data) {
+    if ((await realpath(f).catch(() => f)) === target) {
+      throw new BideckError('usage', `-o ${out} is ${displayPath(f)}, which the deck is made of; write the XLIFF to its own file, e.g. -o ${project.model.deck.meta.id}.xlf`);
+    }
+  }
+  const info = await lstat(target).catch(() => undefined);
+  if (!info) return;
+  if (!info.isFile()) throw new BideckError('usage', `-o ${out} is not a file; name the XLIFF file to write`);
+  if (force || (await looksLikeXliff(target))) return;
+  throw new BideckError('usage', `-o ${out} already exists and is not an XLIFF file; choose another name, or add --force to replace it`);
+}
+
+async function looksLikeXliff(file: string): Promise<boolean> {
+  const handle = await open(file, 'r');
+  try {
+    const head = Buffer.alloc(1024);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    return /<xliff[\s>]/.test(head.subarray(0, bytesRead).toString('utf8'));
+  } finally {
+    await handle.close();
+  }
 }

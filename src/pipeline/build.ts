@@ -30,6 +30,8 @@ export interface BuildOptions {
   slides?: string;
   /** Also write the A4 handout: two slides and their notes a page, from the bilingual deck. */
   handout?: boolean;
+  /** Write into a non-empty output folder bideck did not make; only bideck's own files are replaced. */
+  force?: boolean;
   /** Run the QA checks (default true) and report their findings as warnings. */
   checks?: boolean;
   /** QA findings fail the build (exit 7) before anything is written. */
@@ -85,7 +87,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       ? { mode: handoutMode, sheetsHtml: renderHandout({ model, mode: handoutMode, sources: toolkit.sources, ...(slides ? { slides } : {}) }), css: await readHandoutCss() }
       : undefined;
 
-    const out = await StagedOutput.open(options.outDir);
+    const protect = [project.deckFile, project.brandFile, project.glossaryFile, options.templatesDir].filter((p): p is string => p !== undefined);
+    const out = await StagedOutput.open(options.outDir, { protect, ...(options.force ? { force: true } : {}) });
     try {
       const htmlFiles = await timed(timings, reporter, 'write', () =>
         Promise.all(pages.map(async (p) => ({ mode: p.mode, file: await out.write(outputName(model.deck.meta.id, p.mode, 'html'), p.html) }))),
@@ -94,26 +97,22 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       await timed(timings, reporter, 'review', async () => out.write(REVIEW_FILE, await reviewPage(project, toolkit, fonts.css, findings)));
       const overflowing: BuildResult['overflowing'] = {};
       if (options.pdf !== false) {
-        try {
-          const { exportPdfs } = await (pdfStage ?? import('./pdfs.js'));
-          const pdfs = await exportPdfs(htmlFiles, project, {
-            version,
-            reporter,
-            timings,
-            ...(options.env ? { env: options.env } : {}),
-            ...(options.pdfTimeoutMs ? { timeoutMs: options.pdfTimeoutMs } : {}),
-            ...(slides ? { slides } : {}),
-            ...(handout ? { handout } : {}),
-            ...(session ? { session } : {}),
-          });
-          for (const p of pdfs) {
-            await out.write(outputName(model.deck.meta.id, p.mode, p.kind === 'handout' ? 'handout.pdf' : 'pdf'), p.pdf);
-            if (p.kind === 'deck') overflowing[p.mode] = p.overflowing;
-          }
-        } catch (e) {
-          // Without a browser the HTML decks are still worth having: keep them, then report.
-          if (e instanceof BideckError && e.kind === 'browser') await out.commit();
-          throw e;
+        // PDFs asked for and not made (no browser, a crash, a time-out) fail the whole build:
+        // swapping in the HTML alone would leave new decks beside the old PDFs, or none.
+        const { exportPdfs } = await (pdfStage ?? import('./pdfs.js'));
+        const pdfs = await exportPdfs(htmlFiles, project, {
+          version,
+          reporter,
+          timings,
+          ...(options.env ? { env: options.env } : {}),
+          ...(options.pdfTimeoutMs ? { timeoutMs: options.pdfTimeoutMs } : {}),
+          ...(slides ? { slides } : {}),
+          ...(handout ? { handout } : {}),
+          ...(session ? { session } : {}),
+        });
+        for (const p of pdfs) {
+          await out.write(outputName(model.deck.meta.id, p.mode, p.kind === 'handout' ? 'handout.pdf' : 'pdf'), p.pdf);
+          if (p.kind === 'deck') overflowing[p.mode] = p.overflowing;
         }
         if (options.checks !== false) {
           findings.push(...reportFindings(runChecks(project, { overflow: overflowing, only: ['overflow'], strict }), (m) => reporter.warn(m), strict));

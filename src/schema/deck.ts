@@ -88,7 +88,9 @@ const IsoDate = z.iso.date({
 });
 
 export const Meta = z.strictObject({
-  id: Id.describe('Used in output file names'),
+  id: Id.refine((id) => id !== 'review', {
+    error: 'the id "review" is taken by the review page (review.html); choose another id',
+  }).describe('Used in output file names'),
   title: Bilingual.describe('Deck title: title slide, PDF metadata, running headers'),
   date: IsoDate.describe('Date of the briefing'),
   organisation: Bilingual,

@@ -1,10 +1,11 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { outputName } from '../pipeline/build.js';
 import { silentReporter } from '../pipeline/log.js';
 import type { Reporter } from '../pipeline/log.js';
 import { exportPdfs } from '../pipeline/pdfs.js';
 import { renderMode } from '../pipeline/stages.js';
+import { addToManifest, claimOutputFolder } from '../pipeline/output-folder.js';
 import { BideckError } from '../errors.js';
 import type { Mode } from '../render/deck.js';
 import type { LiveDeck } from './live.js';
@@ -23,6 +24,8 @@ export class PdfMaker {
     private readonly outDir: string,
     private readonly env: NodeJS.ProcessEnv = process.env,
     private readonly reporter: Reporter = silentReporter,
+    /** What the output folder must not hold: the deck, its data, the templates (output-folder.ts). */
+    private readonly protect: () => string[] = () => [],
   ) {}
 
   get(mode: Mode): Promise<Uint8Array> {
@@ -59,15 +62,19 @@ export class PdfMaker {
     await Promise.all([...this.running]);
   }
 
-  /** Write next to the target and rename over it: a reader never sees half a file. */
+  /**
+   * Write next to the target and rename over it: a reader never sees half a file. The folder
+   * follows the build's rules: bideck's own, and the file joins its manifest.
+   */
   private async write(name: string, data: string | Uint8Array): Promise<string> {
-    const dir = resolve(this.outDir);
+    const { dir } = await claimOutputFolder(this.outDir, { protect: this.protect() });
     const file = join(dir, name);
-    const tmp = join(dir, `.${name}.${process.pid}.tmp`);
+    const tmp = join(dir, `.bideck-stage-${process.pid}-${name}`);
     try {
       await mkdir(dir, { recursive: true });
       await writeFile(tmp, data);
       await rename(tmp, file);
+      await addToManifest(dir, [name]);
     } catch (cause) {
       throw new BideckError('io', `cannot write ${file}: ${(cause as Error).message}`, { cause });
     }

@@ -9,6 +9,7 @@ import { LiveDeck, errorText } from './live.js';
 import type { RebuildResult } from './live.js';
 import { noDeckPage } from './pages.js';
 import { PdfMaker } from './pdf.js';
+import { claimOutputFolder } from '../pipeline/output-folder.js';
 import { watchFiles } from './watch.js';
 
 export interface ServeOptions {
@@ -48,7 +49,14 @@ export async function serve(options: ServeOptions): Promise<ServeHandle> {
     ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
   });
   const events = new EventHub();
-  const pdfs = new PdfMaker(live, options.outDir ?? 'dist', options.env);
+  const outDir = options.outDir ?? 'dist';
+  const protect = () => {
+    const p = live.snapshot?.project;
+    return [options.deckPath, options.templatesDir, p?.brandFile, p?.glossaryFile].filter((f): f is string => f !== undefined);
+  };
+  // A wrong --out (the deck's folder, the working folder, someone's files) is refused at once.
+  await claimOutputFolder(outDir, { protect: protect() });
+  const pdfs = new PdfMaker(live, outDir, options.env, undefined, protect);
   let waiting: ((r: RebuildResult) => void)[] = [];
 
   const report = (r: RebuildResult) => {

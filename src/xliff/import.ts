@@ -1,4 +1,4 @@
-import { chmod, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { BideckError } from '../errors.js';
@@ -59,8 +59,8 @@ export async function importXliff(xliffPath: string, deckPath: string, options: 
       problems.push(`source of unit ${JSON.stringify(unit.id)} changed since export: the file has ${quote(unit.source)}, ${deckName} now has ${quote(seg.text.zh)}; export again`);
       continue;
     }
-    // An empty target is "not translated yet", never "delete the English".
-    if (unit.target === undefined || unit.target === '' || unit.target === seg.text.en) continue;
+    // An empty (or blank) target is "not translated yet", never "delete the English".
+    if (unit.target === undefined || unit.target.trim() === '' || unit.target === seg.text.en) continue;
     const checked = ENGLISH.safeParse(unit.target);
     if (!checked.success) {
       problems.push(`unit ${JSON.stringify(unit.id)}: ${checked.error.issues[0]?.message ?? 'invalid English text'}`);
@@ -111,8 +111,12 @@ function setIn(data: unknown, path: DataPath, value: string): void {
   node[path.at(-1) as string] = value;
 }
 
-/** Temp file beside the deck, then rename: a reader sees the old file or the new, never half. */
-async function replaceFile(file: string, text: string): Promise<void> {
+/**
+ * Temp file beside the deck, then rename: a reader sees the old file or the new, never half.
+ * A deck that is a symlink is written where it points, and stays a symlink.
+ */
+async function replaceFile(link: string, text: string): Promise<void> {
+  const file = await realpath(link).catch(() => link);
   const temp = join(dirname(file), `.${basename(file)}.bideck-${process.pid}.tmp`);
   try {
     const { mode } = await stat(file);

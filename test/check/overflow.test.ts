@@ -49,12 +49,12 @@ describe('overflow, measured in Chromium', () => {
   it('build --strict fails on it and leaves the output folder as it was', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'bideck-overflow-')), 'dist');
     mkdirSync(out);
-    writeFileSync(join(out, 'previous.txt'), 'the last good build');
+    writeFileSync(join(out, 'previous.html'), 'the last good build');
     const run = await runCli('build', FIXTURE, '--out', out, '--strict', '--modes', 'bi');
     expect(run.code).toBe(7);
     expect(run.stderr).toContain('error: QA found 1 problem (--strict); nothing was written');
     expect(run.stderr).toContain('test/fixtures/check/overflow/deck.yaml:17:9 slide 2: The slide is too full');
-    expect(readdirSync(out)).toEqual(['previous.txt']);
+    expect(readdirSync(out)).toEqual(['previous.html']);
     expect(readdirSync(join(out, '..'))).toEqual(['dist']); // no stage left behind
   });
 });

@@ -207,6 +207,6 @@ describe('bideck serve, in the real Chromium', () => {
     expect(files.filter((f) => !f.startsWith('dist/') && !f.startsWith('dist-check') && !f.startsWith('templates'))).toEqual([
       'brands', 'brands/hkgov.yaml', 'deck.yaml', 'dist', 'glossary.yaml',
     ]);
-    expect(files.filter((f) => f.startsWith('dist/'))).toEqual(['dist/itib-budget-2023-24.en.html', 'dist/itib-budget-2023-24.en.pdf']);
+    expect(files.filter((f) => f.startsWith('dist/'))).toEqual(['dist/.bideck-output.json', 'dist/itib-budget-2023-24.en.html', 'dist/itib-budget-2023-24.en.pdf']);
   });
 });

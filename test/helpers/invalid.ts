@@ -9,6 +9,8 @@ export interface InvalidCase {
   name: string;
   /** CLI arguments after `build` (deck path, and `--templates` when the case has templates/). */
   args: string[];
+  /** The case's folder (deck and data), to check nothing in it changed. */
+  dir: string;
   /** The first line the user sees after `error: `. */
   error: string;
   exit: number;
@@ -34,7 +36,7 @@ export function invalidCases(): InvalidCase[] {
       const shown = relative(process.cwd(), dir).startsWith('..') ? dir : relative(process.cwd(), dir);
       const args = [join(shown, 'deck.yaml')];
       if (existsSync(join(dir, 'templates'))) args.push('--templates', join(shown, 'templates'));
-      return { name: d.name, args, error: expected.error.replaceAll('{dir}', shown), exit: expected.exit };
+      return { name: d.name, dir, args, error: expected.error.replaceAll('{dir}', shown), exit: expected.exit };
     });
 }
 
