@@ -13,12 +13,14 @@ export function registerBuild(program: Command): void {
     .option('--templates <dir>', 'folder of .hbs templates that replace bideck\'s own, file by file')
     .addOption(new Option('--modes <list>', 'language modes, comma-separated: bi, zh, en').default('bi,zh,en'))
     .option('--handout', 'also write <id>.handout.pdf: A4, two slides and their speaker notes a page')
+    .option('-q, --quiet', 'print no stage lines or progress; warnings and errors only')
     .option('--force', 'write into a non-empty folder bideck did not make (only bideck\'s own files are replaced)')
     .option('--strict', 'QA findings are errors: exit with code 7 and write nothing')
     .option('--slides <range>', 'only these slides in the PDFs and handout, e.g. 3-7, 3- or 1,3-5 (numbers stay the deck\'s)')
-    .action(async (deck: string, opts: { out: string; pdf: boolean; modes: string; templates?: string; timeout: string; handout?: boolean; slides?: string; strict?: boolean; force?: boolean }) => {
+    .action(async (deck: string, opts: { out: string; pdf: boolean; modes: string; templates?: string; timeout: string; handout?: boolean; slides?: string; strict?: boolean; force?: boolean; quiet?: boolean }) => {
       const start = performance.now();
-      process.stderr.write(`bideck build ${deck}\n`);
+      const quiet = opts.quiet === true;
+      if (!quiet) process.stderr.write(`bideck build ${deck}\n`);
       const { build } = await import('../pipeline/build.js');
       const result = await build({
         deckPath: deck,
@@ -31,9 +33,9 @@ export function registerBuild(program: Command): void {
         ...(opts.slides !== undefined ? { slides: opts.slides } : {}),
         strict: opts.strict ?? false,
         ...(opts.force ? { force: true } : {}),
-        reporter: consoleReporter(),
+        reporter: consoleReporter({ quiet }),
       });
       for (const f of result.files) process.stdout.write(`${f}\n`);
-      process.stderr.write(`done in ${(performance.now() - start).toFixed(0)} ms\n`);
+      if (!quiet) process.stderr.write(`done in ${(performance.now() - start).toFixed(0)} ms\n`);
     });
 }

@@ -1,12 +1,22 @@
 import type { Reporter } from '../pipeline/log.js';
+import { liveReporter } from './progress.js';
 import { BideckError } from '../errors.js';
 import { MODES } from '../render/deck.js';
 import type { Mode } from '../render/deck.js';
 
 export const DEFAULT_DECK = 'data/deck.yaml';
 
-/** stderr for progress and problems, stdout for results: `bideck build > files.txt` works. */
-export function consoleReporter(): Reporter {
+/**
+ * stderr for progress and problems, stdout for results: `bideck build > files.txt` works. On a
+ * terminal a live line shows the stage running (progress.ts); `quiet` prints problems only.
+ */
+export function consoleReporter(options: { quiet?: boolean } = {}): Reporter {
+  if (options.quiet) return { stage: () => undefined, warn: (message) => process.stderr.write(`warning: ${message}\n`) };
+  const plain = plainReporter();
+  return process.stderr.isTTY ? liveReporter(plain, process.stderr) : plain;
+}
+
+function plainReporter(): Reporter {
   return {
     stage: (name, ms, detail) =>
       process.stderr.write(`  ${name.padEnd(10)} ${ms.toFixed(0).padStart(6)} ms${detail ? `  ${detail}` : ''}\n`),

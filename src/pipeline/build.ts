@@ -13,6 +13,7 @@ import { embedFonts } from './fonts.js';
 import { silentReporter, timed } from './log.js';
 import type { Reporter, StageTiming } from './log.js';
 import { StagedOutput } from './output.js';
+import { stageRates, withEstimates } from './rates.js';
 import { REVIEW_FILE, reviewPage } from './review.js';
 import { loadToolkit, readHandoutCss, renderMode } from './stages.js';
 
@@ -59,13 +60,15 @@ export function outputName(id: string, mode: Mode, ext: 'html' | 'pdf' | 'handou
 
 /** load → validate → model → fonts → render → write → PDF, then swap the output in. */
 export async function build(options: BuildOptions): Promise<BuildResult> {
-  const reporter = options.reporter ?? silentReporter;
+  const given = options.reporter ?? silentReporter;
   const modes = options.modes ?? MODES;
   const timings: StageTiming[] = [];
   const cacheDir = options.cacheDir ?? DEFAULT_CACHE_DIR;
 
-  const project = await timed(timings, reporter, 'load', () => loadProject(options.deckPath), (p) => `${p.model.slides.length} slides, ${p.model.segments.length} segments`);
+  const project = await timed(timings, given, 'load', () => loadProject(options.deckPath), (p) => `${p.model.slides.length} slides, ${p.model.segments.length} segments`);
   const { model } = project;
+  const rates = await stageRates(cacheDir, model.slides.length);
+  const reporter = withEstimates(given, rates);
   const strict = options.strict ?? false;
   const findings = options.checks === false ? [] : reportFindings(runChecks(project, { strict }), (m) => reporter.warn(m), strict);
   if (options.handout && options.pdf === false) throw new BideckError('usage', '--handout makes a PDF; it cannot be combined with --no-pdf');
@@ -119,6 +122,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         }
       }
       await out.commit();
+      await rates.save(timings);
       return { files: out.files(), timings, project, overflowing, findings };
     } finally {
       await out.discard();

@@ -1,5 +1,7 @@
 /** Where a build reports progress. The CLI prints; the library and tests may collect. */
 export interface Reporter {
+  /** A stage is starting; `estimateMs` is how long it took last time for this many slides. */
+  begin?(name: string, estimateMs?: number): void;
   stage(name: string, ms: number, detail?: string): void;
   warn(message: string): void;
 }
@@ -19,6 +21,7 @@ export async function timed<T>(
   fn: () => Promise<T> | T,
   detail?: (value: T) => string,
 ): Promise<T> {
+  reporter.begin?.(stage);
   const start = performance.now();
   const value = await fn();
   const ms = performance.now() - start;

@@ -73,6 +73,8 @@ export async function exportPdfs(htmlFiles: readonly { mode: Mode; file: string 
     const [first] = htmlFiles;
     if (!first) return [];
     const out: ModePdf[] = [];
+    const order = htmlFiles.map((f) => f.mode);
+    ctx.reporter.begin?.(`pdf ${first.mode}`);
     let last = performance.now();
     await printDeck(browser, first.file, {
       modes: htmlFiles.map((f) => f.mode),
@@ -88,6 +90,8 @@ export async function exportPdfs(htmlFiles: readonly { mode: Mode; file: string 
         ctx.timings.push({ stage: `pdf ${r.mode}`, ms });
         ctx.reporter.stage(`pdf ${r.mode}`, ms, `${pdf.length} bytes`);
         out.push({ mode: r.mode, kind: 'deck', pdf, overflowing: r.overflowing });
+        const next = order[order.indexOf(r.mode) + 1];
+        if (next) ctx.reporter.begin?.(`pdf ${next}`);
       },
     });
     return out;
