@@ -1,6 +1,8 @@
+import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
 import { registerBuild } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
+import { registerInit } from './commands/init.js';
 import { registerSchema } from './commands/schema.js';
 import { registerServe } from './commands/serve.js';
 import { registerXliff } from './commands/xliff.js';
@@ -12,12 +14,18 @@ Exit codes:
   3 invalid data    4 template error           5 no browser found
   6 PDF export failed   7 QA findings          8 cannot write output`;
 
+function version(): string {
+  return (createRequire(import.meta.url)('../package.json') as { version: string }).version;
+}
+
 function program(): Command {
   const cmd = new Command('bideck')
     .description('Bilingual (繁體中文 / English) briefing decks from structured data: reveal.js HTML and PDF.')
+    .version(version(), '-V, --version', 'print the version of bideck')
     .exitOverride()
     .showHelpAfterError()
     .addHelpText('after', EXIT_CODES);
+  registerInit(cmd);
   registerBuild(cmd);
   registerCheck(cmd);
   registerServe(cmd);

@@ -1,6 +1,7 @@
 // The public API: re-exports only.
 export { build, outputName } from './pipeline/build.js';
 export type { BuildOptions, BuildResult } from './pipeline/build.js';
+export type { Reporter, StageTiming } from './pipeline/log.js';
 export { loadProject } from './load/project.js';
 export type { Project } from './load/project.js';
 export { buildModel } from './model/deck.js';
@@ -19,3 +20,7 @@ export { formatAmount, parseAmounts } from './model/amount.js';
 export type { Amount } from './model/amount.js';
 export { serve } from './serve/serve.js';
 export type { ServeHandle, ServeOptions } from './serve/serve.js';
+export { exportXliff, importXliff } from './xliff/index.js';
+export type { ExportResult, ImportResult } from './xliff/index.js';
+export { initDeck } from './scaffold/init.js';
+export type { InitResult } from './scaffold/init.js';
