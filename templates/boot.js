@@ -24,6 +24,8 @@
       b.setAttribute('aria-pressed', String(b.dataset.mode === next));
     });
     fitAll();
+    speakUi(next, announced);
+    announced = true;
     // The print view's pages are fixed 1280×720 boxes: only the text inside them re-fits.
     if (!printing && window.Reveal && window.Reveal.isReady()) {
       window.Reveal.layout();
@@ -33,6 +35,31 @@
     }
   }
   window.bideckSetMode = setMode;
+
+  /**
+   * reveal.js's own controls speak English; in a Chinese deck they speak Chinese, with their
+   * lang set either way (WCAG 3.1.2). A switch of language is announced to screen readers.
+   */
+  var UI = {
+    zh: { lang: 'zh-Hant-HK', prev: '上一張', next: '下一張', up: '上一張', down: '下一張', mode: { bi: '已切換至雙語', zh: '已切換至中文', en: '已切換至英文' } },
+    en: { lang: 'en', prev: 'previous slide', next: 'next slide', up: 'above slide', down: 'below slide', mode: { en: 'Switched to English' } },
+  };
+  var announced = false;
+  function speakUi(next, announce) {
+    var ui = next === 'en' ? UI.en : UI.zh;
+    ['left', 'right', 'up', 'down'].forEach(function (dir) {
+      var label = { left: ui.prev, right: ui.next, up: ui.up, down: ui.down }[dir];
+      Array.prototype.forEach.call(document.querySelectorAll('.reveal .controls .navigate-' + dir), function (b) {
+        b.setAttribute('aria-label', label);
+        b.setAttribute('lang', ui.lang);
+      });
+    });
+    var status = document.getElementById('bideck-mode-status');
+    if (status && announce) {
+      status.setAttribute('lang', ui.lang);
+      status.textContent = ui.mode[next];
+    }
+  }
   // bideck serve swaps in edited slides and fits the one on screen before all the others.
   window.bideckFitSlide = window.bideckFit.fitSlide;
 
@@ -98,7 +125,9 @@
     mark('fonts');
     setMode(mode);
     mark('fitted');
-    var reveal = Object.assign({}, config.reveal, {
+    // prefers-reduced-motion: slides change without a fade (WCAG 2.3.3).
+    var still = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    var reveal = Object.assign({}, config.reveal, still ? { transition: 'none', backgroundTransition: 'none' } : {}, {
       margin: printing ? 0 : config.reveal.margin,
       keyboardCondition: deckKey,
       plugins: (window.RevealNotes ? [window.RevealNotes] : []).concat(internals),
@@ -109,6 +138,7 @@
     // own L (= next slide), which the arrow keys already do.
     window.Reveal.addKeyBinding({ keyCode: 76, key: 'L', description: 'Switch language 切換語言' }, cycleMode);
     forgetRevealL();
+    speakUi(mode, false);
     if (!printing) ready();
   });
 })();
