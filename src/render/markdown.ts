@@ -69,10 +69,9 @@ function markTokens(children: Token[], lang: TextLang): Token[] {
     const from = starts[n] ?? 0;
     const to = from + t.content.length;
     const points = new Set([from, to]);
-    const clip = (i: number) => i > from && i < to && points.add(i);
-    for (const b of breaks) clip(b);
-    for (const [s, e] of marks.keep) (clip(s), clip(e));
-    for (const h of half) (clip(h), clip(h + 1));
+    for (const i of [...breaks, ...marks.keep.flat(), ...[...half].flatMap((h) => [h, h + 1])]) {
+      if (i > from && i < to) points.add(i);
+    }
     const cuts = [...points].sort((a, b) => a - b);
     const kept = (a: number) => marks.keep.some(([s, e]) => a >= s && a < e);
     let html = '';
