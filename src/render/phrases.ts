@@ -24,6 +24,8 @@ const words = new Intl.Segmenter('zh-Hant-HK', { granularity: 'word' });
 
 const HAN = /\p{Script=Han}/u;
 const HAN_ALL = /\p{Script=Han}/gu;
+/** Ideographs and the full-width punctuation set with them. */
+const CJK = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
 /** No line may start with these (closing brackets, full-width stops, iteration marks). */
 const NO_START = /[\s)\]}»’”、。，．：；？！」』）》〉】〕〗〙〛｝〞︰・…‥ー々〻%％,.:;?!]/u;
 /** No line may end with these (opening brackets, currency signs). */
@@ -53,11 +55,11 @@ export interface LineMarks {
   halfWidth: number[];
 }
 
-/** Amounts of money in `text`, widened to a 約 / 大約 / ~ right before them. */
+/** Amounts of money in `text`, widened to a 約 / 大約 / ~ right before them (約 must not end a line). */
 export function amountRanges(text: string, lang: AmountLang): Array<[number, number]> {
   return parseAmounts(text, lang).map((a) => {
     let start = a.index;
-    const lead = lang === 'zh' ? /(?:大約|約|最高|最多)$/u.exec(text.slice(Math.max(0, start - 2), start)) : /~$/.exec(text.slice(0, start));
+    const lead = lang === 'zh' ? /(?:大約|約)$/u.exec(text.slice(Math.max(0, start - 2), start)) : /~$/.exec(text.slice(0, start));
     if (lead) start -= lead[0].length;
     return [start, a.index + a.raw.length];
   });
@@ -74,7 +76,9 @@ export function markLine(text: string, lang: AmountLang): LineMarks {
   let cuts = parser
     .parseBoundaries(text)
     .filter((i) => i > 0 && i < text.length && wordEnds.has(i) && !inKeep(i))
-    .filter((i) => !NO_START.test(text[i] ?? '') && !NO_END.test(text[i - 1] ?? ''));
+    .filter((i) => !NO_START.test(text[i] ?? '') && !NO_END.test(text[i - 1] ?? ''))
+    // Between two Latin letters, digits or symbols the browser's own rules decide (alert(1)).
+    .filter((i) => CJK.test(text[i - 1] ?? '') || CJK.test(text[i] ?? ''));
   cuts = joinSingles(text, cuts);
   const halfWidth = [...text.matchAll(CLOSE_BEFORE_PUNCT)].map((m) => m.index);
   return { breaks: cuts, keep, halfWidth };
