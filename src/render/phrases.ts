@@ -32,14 +32,14 @@ const NO_START = /[\s)\]}»’”、。，．：；？！」』）》〉】〕�
 const NO_END = /[\s([{«‘“「『（《〈【〔〖〘〚｛〝$＄￥£€]/u;
 /** A full-width closing bracket whose right half is blank, before more full-width punctuation. */
 const CLOSE_BEFORE_PUNCT = /[」』）》〉】〕](?=[、。，．：；？！」』）》〉】〕])/gu;
-/** Words that lean on the phrase before them rather than the one after (第二個, 帶來的). */
-const LEANS_BACK = /^[的之了個項所]$/u;
+/** Words that lean on the phrase before them rather than the one after (第二個, 帶來的, 亞太區內). */
+const LEANS_BACK = /^[的之了個項所內中]$/u;
 /**
  * Words that BudouX and ICU's dictionary both split (人工|智能, 數碼|港) but a reader takes as
  * one. Kept whole wherever they occur. A deck's glossary would be the better source (a TODO:
  * the templates' `md` helper does not see the project yet).
  */
-const WORDS = /人工智能|數碼港|十四五|科技園|大灣區|製造業|創科園|科技城|智方便|研發院/gu;
+const WORDS = /人工智能|數碼港|微電子|十四五|科技園|大灣區|製造業|創科園|科技城|智方便|研發院/gu;
 
 export interface LineMarks {
   /** Offsets where a break may be inserted (between text[i-1] and text[i]). */
