@@ -1,4 +1,6 @@
-import { loadDefaultTraditionalChineseParser } from 'budoux';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { Parser as BudouxParser, zhHantModel as BudouxModel } from 'budoux';
 import { parseAmounts, type AmountLang } from '../model/amount.js';
 
 /**
@@ -19,7 +21,21 @@ import { parseAmounts, type AmountLang } from '../model/amount.js';
  *     and at the end of a line the previous one (數碼港), so no line ends with one character alone.
  */
 
-const parser = loadDefaultTraditionalChineseParser();
+/**
+ * BudouX's Traditional Chinese parser, as `loadDefaultTraditionalChineseParser()` builds it
+ * minus the HTML processor: the package entry also loads linkedom (a whole DOM) for that,
+ * which tripled the import time of this module and so the start of every build. The package
+ * exports no subpath for the plain parser, so its two files are loaded by path.
+ */
+function loadParser(): BudouxParser {
+  const require = createRequire(import.meta.url);
+  const dist = dirname(require.resolve('budoux'));
+  const { Parser } = require(join(dist, 'parser.js')) as { Parser: typeof BudouxParser };
+  const { model } = require(join(dist, 'data', 'models', 'zh-hant.js')) as { model: typeof BudouxModel };
+  return new Parser(model);
+}
+
+const parser = loadParser();
 const words = new Intl.Segmenter('zh-Hant-HK', { granularity: 'word' });
 
 const HAN = /\p{Script=Han}/u;
