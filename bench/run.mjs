@@ -6,6 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { measurePhrases } from './phrases.mjs';
 import { measureServeLatency } from './serve-latency.mjs';
 import { writeSyntheticDeck } from './synth.mjs';
 
@@ -56,6 +57,9 @@ for (const n of [100, 1000]) {
   results.cases[`synthetic${n}`] = runCase(deck, n === 1000 ? { modes: 'bi' } : {});
 }
 
+// Chinese phrase breaks: module load plus marking every distinct text of the seed once.
+results.cases.phrases = await measurePhrases(seed);
+
 // bideck serve: from saving the seed deck to the open browser showing the change.
 results.cases.serveEditToReload = await measureServeLatency({ edits: 10 });
 
@@ -77,6 +81,8 @@ function printTable(r) {
   console.log(`seed, full build, whole process: ${r.cases.seedFullCli.wallMs.toFixed(0)} ms (median of 3)`);
   const serve = r.cases.serveEditToReload;
   console.log(`serve, edit to reload (seed, 10 saves): median ${serve.editToDomMs.median.toFixed(0)} ms, p90 ${serve.editToDomMs.p90.toFixed(0)} ms (rebuild median ${serve.rebuildMs.median.toFixed(0)} ms)`);
+  const ph = r.cases.phrases;
+  console.log(`phrase breaks (BudouX + ICU words + amounts), seed: ${ph.texts} texts in ${ph.markMs.toFixed(0)} ms, after ${ph.loadMs.toFixed(0)} ms to load the model (part of "render")`);
   console.log(`stage times in ms; results in bench/results.json`);
 }
 

@@ -3,7 +3,7 @@ import { BideckError } from '../errors.js';
 import type { DeckModel } from '../model/types.js';
 import type { Mode } from './deck.js';
 import { formatDate } from './date.js';
-import { plainText, renderInline } from './markdown.js';
+import { plainText, renderInline, textLang } from './markdown.js';
 import type { TemplateSources } from './templates.js';
 
 /** Slides on one A4 sheet of the handout. */
@@ -43,7 +43,7 @@ export function renderHandout(input: HandoutInput): string {
   }
   const { meta } = model.deck;
   const hb = Handlebars.create();
-  hb.registerHelper('md', (text: unknown) => new hb.SafeString(renderInline(typeof text === 'string' ? text : '')));
+  hb.registerHelper('md', (text: unknown, lang: unknown) => new hb.SafeString(renderInline(typeof text === 'string' ? text : '', textLang(lang))));
   let template: Handlebars.TemplateDelegate;
   try {
     template = hb.compile(source.source, { noEscape: false, preventIndent: true });

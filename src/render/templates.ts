@@ -1,6 +1,6 @@
 import Handlebars from 'handlebars';
 import { BideckError } from '../errors.js';
-import { renderInline } from './markdown.js';
+import { renderInline, textLang } from './markdown.js';
 
 /** A template's text and the file it came from (for error locations). */
 export interface TemplateSource {
@@ -24,7 +24,7 @@ export interface CompiledTemplates {
  */
 export function compileTemplates(sources: TemplateSources): CompiledTemplates {
   const hb = Handlebars.create();
-  hb.registerHelper('md', (text: unknown) => new hb.SafeString(renderInline(typeof text === 'string' ? text : '')));
+  hb.registerHelper('md', (text: unknown, lang: unknown) => new hb.SafeString(renderInline(typeof text === 'string' ? text : '', textLang(lang))));
   hb.registerHelper('inc', (n: unknown) => (typeof n === 'number' ? n + 1 : 1));
   const layouts = new Map<string, Handlebars.TemplateDelegate>();
   let deck: Handlebars.TemplateDelegate | undefined;
