@@ -1,6 +1,7 @@
 import type { Project } from '../load/project.js';
 import { formatPath } from '../load/yaml.js';
 import { amountMismatch } from './rules/amount-mismatch.js';
+import { fundingAction } from './rules/funding-action.js';
 import { glossaryMismatch } from './rules/glossary-mismatch.js';
 import { missingTranslation } from './rules/missing-translation.js';
 import { overflow } from './rules/overflow.js';
@@ -8,7 +9,7 @@ import { typography } from './rules/typography.js';
 import type { Finding, OverflowMeasurement, Rule } from './types.js';
 
 /** Every QA rule, in the order their findings are listed within a slide. */
-export const RULES: readonly Rule[] = [missingTranslation, amountMismatch, glossaryMismatch, typography, overflow];
+export const RULES: readonly Rule[] = [missingTranslation, amountMismatch, fundingAction, glossaryMismatch, typography, overflow];
 
 export interface CheckOptions {
   /** Slide ids that overflow, per mode, measured in the browser; without it the overflow rule is silent. */
