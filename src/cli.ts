@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerApprove } from './commands/approve.js';
 import { registerBuild } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
 import { registerSchema } from './commands/schema.js';
@@ -23,6 +24,7 @@ function program(): Command {
   registerServe(cmd);
   registerSchema(cmd);
   registerXliff(cmd);
+  registerApprove(cmd);
   return cmd;
 }
 

@@ -6,6 +6,7 @@
   var slides = Array.prototype.slice.call(document.querySelectorAll('.rv-slide'));
   var chips = Array.prototype.slice.call(document.querySelectorAll('.rv-chip'));
   var filter = document.getElementById('rv-only-problems');
+  var staleFilter = document.getElementById('rv-only-stale');
   var bar = document.querySelector('.rv-bar');
 
   /** Every frame shows the 1280×720 slide scaled to the frame's width. */
@@ -36,11 +37,15 @@
   function hasProblem(slide) {
     return Number(slide.dataset.problems) > 0 || slide.hasAttribute('data-overflow');
   }
+  function isStale(slide) {
+    return Number(slide.dataset.stale) > 0;
+  }
   function applyFilter() {
     var only = filter.checked;
+    var onlyStale = staleFilter ? staleFilter.checked : false;
     var shown = 0;
     slides.forEach(function (s, i) {
-      s.hidden = only && !hasProblem(s);
+      s.hidden = (only && !hasProblem(s)) || (onlyStale && !isStale(s));
       if (!s.hidden) shown++;
       if (chips[i]) chips[i].classList.toggle('is-filtered', s.hidden);
     });
@@ -48,6 +53,7 @@
     rescale();
   }
   filter.addEventListener('change', applyFilter);
+  if (staleFilter) staleFilter.addEventListener('change', applyFilter);
 
   // ── Keyboard: j/→ next slide, k/← previous, f toggles the filter.
   function visibleSlides() {

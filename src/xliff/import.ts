@@ -4,6 +4,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { BideckError } from '../errors.js';
 import { displayPath, readText } from '../load/files.js';
 import { loadProject } from '../load/project.js';
+import { writeSources } from '../load/sources.js';
 import { parseYaml } from '../load/yaml.js';
 import type { DataPath } from '../load/yaml.js';
 import { buildModel } from '../model/deck.js';
@@ -79,11 +80,23 @@ export async function importXliff(xliffPath: string, deckPath: string, options: 
   }
 
   const result: ImportResult = { deckFile: project.deckFile, units: units.length, changes, written: false };
-  if (edits.length === 0 || options.dryRun) return result;
-  const text = spliceEnglish(deckSource.text, deckSource.doc, edits, deckSource.locate);
-  verify(deckSource.data, text, edits, deckSource.file);
-  await replaceFile(project.deckFile, text);
-  return { ...result, written: true };
+  if (options.dryRun) return result;
+  if (edits.length) {
+    const text = spliceEnglish(deckSource.text, deckSource.doc, edits, deckSource.locate);
+    verify(deckSource.data, text, edits, deckSource.file);
+    await replaceFile(project.deckFile, text);
+  }
+  // Every unit that comes back translated was translated from the Chinese it carries (checked
+  // above to be the deck's): record it, so that a later change to that Chinese shows as stale.
+  const translated = units.filter((u) => u.target !== undefined && u.target !== '' && segments.has(u.id));
+  const sources: Record<string, string> = { ...project.approved };
+  let recorded = false;
+  for (const u of translated) {
+    if (sources[u.id] !== u.source) recorded = true;
+    sources[u.id] = u.source;
+  }
+  if (recorded) await writeSources(project.deckFile, sources);
+  return { ...result, written: edits.length > 0 };
 }
 
 /**

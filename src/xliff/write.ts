@@ -30,7 +30,7 @@ export function writeXliff(file: XliffFile): string {
       for (const n of unit.notes) out.push(`        <note category="${attr(n.category)}">${text(n.text)}</note>`);
       out.push('      </notes>');
     }
-    out.push(`      <segment state="${unit.state}">`);
+    out.push(`      <segment state="${unit.state}"${unit.subState ? ` subState="${attr(unit.subState)}"` : ''}>`);
     out.push(`        <source>${text(unit.source)}</source>`);
     if (unit.target !== undefined) out.push(`        <target>${text(unit.target)}</target>`);
     out.push('      </segment>', '    </unit>');
