@@ -62,6 +62,11 @@ export async function importXliff(xliffPath: string, deckPath: string, options: 
     }
     // An empty target is "not translated yet", never "delete the English".
     if (unit.target === undefined || unit.target === '' || unit.target === seg.text.en) continue;
+    if (unit.dropped) {
+      // An English that changed and lost the source's bold: a CAT tool deleted a protected code.
+      const { ids, line, column } = unit.dropped;
+      throw new BideckError('data', `unit ${JSON.stringify(unit.id)}: the target drops inline code${ids.length > 1 ? 's' : ''} ${ids.join(', ')} of the source (bold or italic); put ${ids.length > 1 ? 'them' : 'it'} back around the words ${ids.length > 1 ? 'they mark' : 'it marks'}; nothing was written`, { location: { file: xliffFile, line, column } });
+    }
     const checked = ENGLISH.safeParse(unit.target);
     if (!checked.success) {
       problems.push(`unit ${JSON.stringify(unit.id)}: ${checked.error.issues[0]?.message ?? 'invalid English text'}`);
