@@ -25,7 +25,7 @@ describe('inline codes', () => {
   });
 
   it('writes **bold** as <pc> with id, type, subType, dataRef and disp, and the marker in <originalData>', () => {
-    const u = unit('research-institutes\.life-health-institutes\.p1');
+    const u = unit('research-institutes.life-health-institutes.p1');
     expect(u).toContain('<originalData>\n        <data id="d1">**</data>\n      </originalData>');
     expect(u).toContain('<source>資助大學和科研機構設立<pc id="1" type="fmt" subType="xlf:b" dataRefStart="d1" dataRefEnd="d1" dispStart="**" dispEnd="**">主題研究院</pc>，支持');
     expect(u).toContain('to set up <pc id="1" type="fmt" subType="xlf:b" dataRefStart="d1" dataRefEnd="d1" dispStart="**" dispEnd="**">thematic research centres</pc> to support');
