@@ -77,6 +77,7 @@ function printTable(r) {
   console.log(`seed, full build, whole process: ${r.cases.seedFullCli.wallMs.toFixed(0)} ms (median of 3)`);
   const serve = r.cases.serveEditToReload;
   console.log(`serve, edit to reload (seed, 10 saves): median ${serve.editToDomMs.median.toFixed(0)} ms, p90 ${serve.editToDomMs.p90.toFixed(0)} ms (rebuild median ${serve.rebuildMs.median.toFixed(0)} ms)`);
+  console.log(`serve, edit to live review page (seed, 10 saves): median ${serve.reviewEditToDomMs.median.toFixed(0)} ms, p90 ${serve.reviewEditToDomMs.p90.toFixed(0)} ms`);
   console.log(`stage times in ms; results in bench/results.json`);
 }
 
