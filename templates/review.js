@@ -102,6 +102,11 @@
   // Measure with the embedded faces, not fallback metrics (see boot.js).
   var faces = [];
   document.fonts.forEach(function (f) { faces.push(f.load().catch(function () { return null; })); });
+  // bideck serve's live client swaps changed slides in place, then asks for this.
+  window.bideckReviewRefit = function () {
+    fitAll();
+    applyFilter();
+  };
   Promise.all(faces).then(function () {
     fitAll();
     applyFilter();

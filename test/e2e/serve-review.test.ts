@@ -35,7 +35,7 @@ describe('bideck serve: live review page, in the real Chromium', () => {
       return { slide: slide?.id, offset: Math.round(top - (slide?.getBoundingClientRect().top ?? 0)) };
     });
 
-  it('reloads on save with the change, on the same slide at the same scroll position', async () => {
+  it('updates on save in place, on the same slide at the same scroll position', async () => {
     await page.goto(`${handle.url}review`, { waitUntil: 'load' });
     await page.waitForFunction('window.bideckReviewReady === true', { timeout: 30_000 });
     // The reader is 120 px into slide 5.
@@ -47,11 +47,27 @@ describe('bideck serve: live review page, in the real Chromium', () => {
     const before = await position();
     expect(before).toEqual({ slide: 'slide-5', offset: 120 });
 
+    await page.evaluate(() => Object.assign(window, { stillTheSamePage: true }));
     writeFileSync(seed.deck, original.replace(TITLE, 'en: Digital Economy, live\n'));
     await page.waitForFunction(() => document.documentElement.dataset['liveRestored'] !== undefined && document.body.textContent?.includes('Digital Economy, live'), { timeout: 20_000, polling: 100 });
     const after = await position();
     expect(after.slide).toBe('slide-5');
     expect(Math.abs(after.offset - 120)).toBeLessThanOrEqual(2);
+    // A change of text only is swapped in place, as the deck's own pages do: no reload.
+    expect(await page.evaluate(() => (window as unknown as { stillTheSamePage?: boolean }).stillTheSamePage)).toBe(true);
+  });
+
+  it('a change the page cannot swap (a new slide) reloads it, and still puts the reader back', async () => {
+    await page.evaluate(() => Object.assign(window, { stillTheSamePage: true }));
+    const before = await position();
+    const more = original.replace('outro:\n', 'outro:\n  - layout: statement\n    heading: { zh: 新增, en: Added slide }\n    paragraphs:\n      - { zh: 段落, en: A paragraph }\n');
+    expect(more).not.toBe(original);
+    writeFileSync(seed.deck, more);
+    await page.waitForFunction(() => document.body.textContent?.includes('Added slide') && document.documentElement.dataset['liveRestored'] !== undefined, { timeout: 20_000, polling: 100 });
+    expect(await page.evaluate(() => (window as unknown as { stillTheSamePage?: boolean }).stillTheSamePage)).toBeUndefined();
+    const after = await position();
+    expect(after.slide).toBe(before.slide);
+    expect(Math.abs(after.offset - before.offset)).toBeLessThanOrEqual(2);
   });
 
   it('shows a broken save as an error over the last good page', async () => {
