@@ -18,8 +18,10 @@
 
   // ── Fit: the deck's own fit (fit.js, inlined in front of this script), so each frame shows
   // what the deck shows. A frame whose slide still overflows is a problem of its slide.
-  function fitAll() {
-    var frames = Array.prototype.slice.call(document.querySelectorAll('.rv-frame')).filter(function (f) { return f.querySelector('section.slide'); });
+  function fitAll(within) {
+    var frames = Array.prototype.slice.call(document.querySelectorAll('.rv-frame')).filter(function (f) {
+      return f.querySelector('section.slide') && (!within || within.indexOf(f.closest('.rv-slide')) >= 0);
+    });
     var over = window.bideckFit.fitSections(frames.map(function (f) { return f.querySelector('section.slide'); }));
     frames.forEach(function (frame) {
       var flagged = over.indexOf(frame.querySelector('section.slide')) >= 0;
@@ -103,8 +105,9 @@
   var faces = [];
   document.fonts.forEach(function (f) { faces.push(f.load().catch(function () { return null; })); });
   // bideck serve's live client swaps changed slides in place, then asks for this.
-  window.bideckReviewRefit = function () {
-    fitAll();
+  // Only the given slide cards are refitted: the others did not change.
+  window.bideckReviewRefit = function (changed) {
+    fitAll(changed);
     applyFilter();
   };
   Promise.all(faces).then(function () {

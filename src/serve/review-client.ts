@@ -14,6 +14,9 @@ export function reviewLiveScript(generation: number): string {
 (function () {
   'use strict';
   var generation = ${JSON.stringify(generation)};
+  // The slide cards as the server sent them, before review.js fits them (it does so once the
+  // fonts have loaded, after this script has run).
+  var pristine = Array.prototype.map.call(document.querySelectorAll('.rv-slide'), function (s) { return s.outerHTML; });
   var KEY = 'bideck-review-position';
   function barBottom() {
     var bar = document.querySelector('.rv-bar');
@@ -72,11 +75,18 @@ export function reviewLiveScript(generation: number): string {
     var newDeck = doc.querySelector('.rv-deckflags');
     if (!oldDeck !== !newDeck) return false;
     var at = where();
+    var changed = [];
     for (var i = 0; i < olds.length; i++) {
-      if (olds[i].innerHTML !== news[i].innerHTML || olds[i].className !== news[i].className || olds[i].dataset.problems !== news[i].dataset.problems || olds[i].dataset.stale !== news[i].dataset.stale) copyInto(olds[i], news[i]);
-      copyInto(oldChips[i], newChips[i]);
+      // Against the card as the server sent it: fitting has since changed the live one.
+      if (pristine[i] !== news[i].outerHTML) {
+        copyInto(olds[i], news[i]);
+        changed.push(olds[i]);
+      }
+      // A chip keeps its overflow mark unless its slide was refitted.
+      if (changed.indexOf(olds[i]) >= 0) copyInto(oldChips[i], newChips[i]);
     }
     if (oldDeck && newDeck) copyInto(oldDeck, newDeck);
+    pristine = Array.prototype.map.call(news, function (n) { return n.outerHTML; });
     ['.rv-stats', '.rv-filter__count', '.rv-filter__stale-count', '.rv-bar__deck'].forEach(function (sel) {
       var a = document.querySelector(sel);
       var b = doc.querySelector(sel);
@@ -84,7 +94,7 @@ export function reviewLiveScript(generation: number): string {
     });
     document.title = doc.title;
     generation = next;
-    window.bideckReviewRefit();
+    window.bideckReviewRefit(changed);
     goBack(at);
     return true;
   }
