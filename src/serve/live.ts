@@ -10,6 +10,7 @@ import { runChecks } from '../check/index.js';
 import { BideckError } from '../errors.js';
 import { deckCharacters } from '../fonts/charset.js';
 import { loadProject } from '../load/project.js';
+import { sourcesFile } from '../load/sources.js';
 import type { Project } from '../load/project.js';
 import type { Mode } from '../render/deck.js';
 import { liveClientScript } from './client.js';
@@ -71,10 +72,11 @@ export class LiveDeck {
     return this.good;
   }
 
-  /** The files to watch: the deck, its brand and glossary (once known), and the templates. */
+  /** The files to watch: the deck, its brand, glossary and sources record (once known), and the templates. */
   watchedPaths(): string[] {
     const p = this.good?.project;
-    const files = [resolve(this.options.deckPath), p?.brandFile, p?.glossaryFile];
+    // `bideck approve` or an import rewrites the sources record: stale flags change with it.
+    const files = [resolve(this.options.deckPath), p?.brandFile, p?.glossaryFile, p?.approved ? sourcesFile(p.deckFile) : undefined];
     const dirs = [TEMPLATES_DIR, this.options.templatesDir ? resolve(this.options.templatesDir) : undefined];
     return [...files, ...dirs].filter((f): f is string => f !== undefined);
   }
