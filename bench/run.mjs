@@ -83,6 +83,7 @@ function printTable(r) {
   console.log(`serve, edit to reload (seed, 10 saves): median ${serve.editToDomMs.median.toFixed(0)} ms, p90 ${serve.editToDomMs.p90.toFixed(0)} ms (rebuild median ${serve.rebuildMs.median.toFixed(0)} ms)`);
   const ph = r.cases.phrases;
   console.log(`phrase breaks (BudouX + ICU words + amounts), seed: ${ph.texts} texts in ${ph.markMs.toFixed(0)} ms, after ${ph.loadMs.toFixed(0)} ms to load the model (part of "render")`);
+  console.log(`serve, edit to live review page (seed, 10 saves): median ${serve.reviewEditToDomMs.median.toFixed(0)} ms, p90 ${serve.reviewEditToDomMs.p90.toFixed(0)} ms`);
   console.log(`stage times in ms; results in bench/results.json`);
 }
 

@@ -2,6 +2,7 @@
 // `serve` on a free port, the deck open in the real Chromium on slide 4; then `edits` saves of
 // one title, each timed from the file write to the browser having the new slide in its DOM
 // (swapped in place, or after a reload). The first save warms the JIT and is not counted.
+// Then the same for the live review page (/review): save to the reloaded page showing the change.
 // Needs lib/ (npm run build or tsc -p tsconfig.build.json). Run alone: node bench/serve-latency.mjs
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -55,11 +56,35 @@ export async function measureServeLatency({ edits = 10 } = {}) {
       if (how === 'swap') swapped += 1;
       await sleep(150); // let the deferred refit of all slides run
     }
-    return { editToDomMs: stats(dom), rebuildMs: stats(rebuild), swapped, reloaded: edits - swapped };
+    const review = await measureReview(browser, handle, deck, original, title, edits);
+    return { editToDomMs: stats(dom), rebuildMs: stats(rebuild), swapped, reloaded: edits - swapped, reviewEditToDomMs: stats(review) };
   } finally {
     await browser.close();
     await handle.close();
   }
+}
+
+/**
+ * The live review page (/review) the same way: the reader scrolled to slide 4; each save timed
+ * from the file write to the reloaded page having the change and the reader back in place.
+ */
+async function measureReview(browser, handle, deck, original, title, edits) {
+  const page = await browser.newPage();
+  await page.setViewport({ width: 1280, height: 900 });
+  await page.goto(`${handle.url}review#slide-4`, { waitUntil: 'load' });
+  await page.waitForFunction('window.bideckReviewReady === true', { timeout: 60_000 });
+  const times = [];
+  for (let i = 0; i <= edits; i++) {
+    const marker = `Digital Economy review ${i}-${Math.random().toString(36).slice(2, 7)}`;
+    const start = Date.now();
+    writeFileSync(deck, original.replace(title, `en: ${marker}\n`));
+    await page.waitForFunction(`document.documentElement.dataset.liveRestored !== undefined && document.body.textContent.includes(${JSON.stringify(marker)})`, { polling: 'raf', timeout: 20_000 });
+    const at = Date.now();
+    if (i > 0) times.push(at - start);
+    await sleep(150);
+  }
+  await page.close();
+  return times;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
+import { registerApprove } from './commands/approve.js';
 import { registerBuild } from './commands/build.js';
 import { registerCheck } from './commands/check.js';
 import { registerInit } from './commands/init.js';
@@ -31,6 +32,7 @@ function program(): Command {
   registerServe(cmd);
   registerSchema(cmd);
   registerXliff(cmd);
+  registerApprove(cmd);
   return cmd;
 }
 

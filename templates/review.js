@@ -6,6 +6,7 @@
   var slides = Array.prototype.slice.call(document.querySelectorAll('.rv-slide'));
   var chips = Array.prototype.slice.call(document.querySelectorAll('.rv-chip'));
   var filter = document.getElementById('rv-only-problems');
+  var staleFilter = document.getElementById('rv-only-stale');
   var bar = document.querySelector('.rv-bar');
 
   /** Every frame shows the 1280×720 slide scaled to the frame's width. */
@@ -17,8 +18,10 @@
 
   // ── Fit: the deck's own fit (fit.js, inlined in front of this script), so each frame shows
   // what the deck shows. A frame whose slide still overflows is a problem of its slide.
-  function fitAll() {
-    var frames = Array.prototype.slice.call(document.querySelectorAll('.rv-frame')).filter(function (f) { return f.querySelector('section.slide'); });
+  function fitAll(within) {
+    var frames = Array.prototype.slice.call(document.querySelectorAll('.rv-frame')).filter(function (f) {
+      return f.querySelector('section.slide') && (!within || within.indexOf(f.closest('.rv-slide')) >= 0);
+    });
     var over = window.bideckFit.fitSections(frames.map(function (f) { return f.querySelector('section.slide'); }));
     frames.forEach(function (frame) {
       var flagged = over.indexOf(frame.querySelector('section.slide')) >= 0;
@@ -36,11 +39,15 @@
   function hasProblem(slide) {
     return Number(slide.dataset.problems) > 0 || slide.hasAttribute('data-overflow');
   }
+  function isStale(slide) {
+    return Number(slide.dataset.stale) > 0;
+  }
   function applyFilter() {
     var only = filter.checked;
+    var onlyStale = staleFilter ? staleFilter.checked : false;
     var shown = 0;
     slides.forEach(function (s, i) {
-      s.hidden = only && !hasProblem(s);
+      s.hidden = (only && !hasProblem(s)) || (onlyStale && !isStale(s));
       if (!s.hidden) shown++;
       if (chips[i]) chips[i].classList.toggle('is-filtered', s.hidden);
     });
@@ -48,6 +55,7 @@
     rescale();
   }
   filter.addEventListener('change', applyFilter);
+  if (staleFilter) staleFilter.addEventListener('change', applyFilter);
 
   // ── Keyboard: j/→ next slide, k/← previous, f toggles the filter.
   function visibleSlides() {
@@ -96,6 +104,12 @@
   // Measure with the embedded faces, not fallback metrics (see boot.js).
   var faces = [];
   document.fonts.forEach(function (f) { faces.push(f.load().catch(function () { return null; })); });
+  // bideck serve's live client swaps changed slides in place, then asks for this.
+  // Only the given slide cards are refitted: the others did not change.
+  window.bideckReviewRefit = function (changed) {
+    fitAll(changed);
+    applyFilter();
+  };
   Promise.all(faces).then(function () {
     fitAll();
     applyFilter();

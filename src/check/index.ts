@@ -1,14 +1,16 @@
 import type { Project } from '../load/project.js';
 import { formatPath } from '../load/yaml.js';
 import { amountMismatch } from './rules/amount-mismatch.js';
+import { fundingAction } from './rules/funding-action.js';
 import { glossaryMismatch } from './rules/glossary-mismatch.js';
 import { missingTranslation } from './rules/missing-translation.js';
 import { overflow } from './rules/overflow.js';
+import { staleTranslation } from './rules/stale-translation.js';
 import { typography } from './rules/typography.js';
 import type { Finding, OverflowMeasurement, Rule } from './types.js';
 
 /** Every QA rule, in the order their findings are listed within a slide. */
-export const RULES: readonly Rule[] = [missingTranslation, amountMismatch, glossaryMismatch, typography, overflow];
+export const RULES: readonly Rule[] = [missingTranslation, staleTranslation, amountMismatch, fundingAction, glossaryMismatch, typography, overflow];
 
 export interface CheckOptions {
   /** Slide ids that overflow, per mode, measured in the browser; without it the overflow rule is silent. */
@@ -20,8 +22,8 @@ export interface CheckOptions {
 }
 
 /** Run the QA rules over a loaded project; findings come sorted by slide, then in reading order. */
-export function runChecks(project: Pick<Project, 'model' | 'deckSource' | 'glossary'>, options: CheckOptions = {}): Finding[] {
-  const input = { model: project.model, glossary: project.glossary, overflow: options.overflow };
+export function runChecks(project: Pick<Project, 'model' | 'deckSource' | 'glossary'> & Partial<Pick<Project, 'approved'>>, options: CheckOptions = {}): Finding[] {
+  const input = { model: project.model, glossary: project.glossary, overflow: options.overflow, approved: project.approved };
   const rules = options.only ? RULES.filter((r) => options.only?.includes(r.id)) : RULES;
   const order = new Map(project.model.segments.map((s, i) => [s.id, i]));
   const findings = rules.flatMap((rule) =>
@@ -34,6 +36,7 @@ export function runChecks(project: Pick<Project, 'model' | 'deckSource' | 'gloss
       location: project.deckSource.locate(p.path),
       path: formatPath(p.path),
       message: p.message,
+      ...(p.source === undefined ? {} : { source: p.source }),
     })),
   );
   const rank = (f: Finding) => (f.segment === undefined ? Number.MAX_SAFE_INTEGER : (order.get(f.segment) ?? 0));

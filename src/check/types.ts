@@ -22,6 +22,8 @@ export interface Finding {
   /** Data path of what to fix, e.g. `areas[0].slides[1].initiatives[1].funding.en`. */
   path?: string;
   message: string;
+  /** stale-translation: the Chinese the English was translated from, and the Chinese now. */
+  source?: { was: string; now: string };
 }
 
 /** Slide ids whose content overflows its box, per language mode, as measured in the browser. */
@@ -33,6 +35,8 @@ export interface CheckInput {
   glossary: Glossary | undefined;
   /** Absent when overflow was not measured (no browser, or `--no-overflow`). */
   overflow: OverflowMeasurement | undefined;
+  /** The Chinese each English was translated from, by segment id (load/sources.ts). */
+  approved?: Readonly<Record<string, string>> | undefined;
 }
 
 /** What a rule reports; runChecks adds the rule id, severity and file:line. */
@@ -43,6 +47,7 @@ export interface Problem {
   /** Where to fix it in the deck data. */
   path: DataPath;
   message: string;
+  source?: { was: string; now: string };
 }
 
 export interface Rule {

@@ -1,6 +1,8 @@
 import { Option } from 'commander';
 import type { Command } from 'commander';
 import { RULES, checkFailed, formatFinding } from '../check/index.js';
+import type { Finding } from '../check/index.js';
+import { BideckError } from '../errors.js';
 import { DEFAULT_DECK, parseModes } from './io.js';
 
 const RULE_HELP = `\nRules:\n${RULES.map((r) => `  ${r.id.padEnd(20)} ${r.summary}`).join('\n')}`;
@@ -31,6 +33,10 @@ export function registerCheck(program: Command): void {
         overflow: opts.overflow === undefined ? 'auto' : opts.overflow ? 'require' : 'skip',
         modes: parseModes(opts.modes),
         strict: opts.strict ?? false,
+      }).catch((e: unknown) => {
+        // A tool reading --json gets the reason on stdout too, shaped like a finding.
+        if (opts.json && e instanceof BideckError) process.stdout.write(`${JSON.stringify({ error: errorAsFinding(e) }, null, 2)}\n`);
+        throw e;
       });
       const { findings } = result;
       if (opts.json) {
@@ -45,4 +51,18 @@ export function registerCheck(program: Command): void {
       if (opts.strict && n > 0) throw checkFailed(findings, '', false);
       process.stderr.write(n === 0 ? 'no problems found\n' : `${n} problem${n === 1 ? '' : 's'} found\n`);
     });
+}
+
+/** An error that stopped the check, with a finding's fields (rule, severity, slide, location, path, message). */
+function errorAsFinding(e: BideckError): Finding & { details: readonly string[]; exitCode: number } {
+  return {
+    rule: e.kind === 'data' ? 'invalid-data' : e.kind,
+    severity: 'error',
+    slide: 0,
+    ...(e.location ? { location: e.location } : {}),
+    ...(e.path ? { path: e.path } : {}),
+    message: e.message,
+    details: e.details,
+    exitCode: e.exitCode,
+  };
 }

@@ -7,6 +7,8 @@ import { Deck } from '../schema/deck.js';
 import { Glossary } from '../schema/glossary.js';
 import { validate } from '../schema/validate.js';
 import { displayPath, readText, resolveInside } from './files.js';
+import { readSources } from './sources.js';
+import type { ApprovedSources } from './sources.js';
 import { parseYaml } from './yaml.js';
 import type { YamlSource } from './yaml.js';
 
@@ -20,6 +22,8 @@ export interface Project {
   /** Terms the QA checks hold the translation to (meta.glossary), validated. */
   glossary: Glossary | undefined;
   model: DeckModel;
+  /** The Chinese each English was translated from (deck.sources.json), if the deck has the file. */
+  approved?: ApprovedSources | undefined;
 }
 
 export async function loadYamlFile(file: string): Promise<YamlSource> {
@@ -40,5 +44,6 @@ export async function loadProject(deckPath: string): Promise<Project> {
   const glossary = glossaryFile ? validate(Glossary, await loadYamlFile(glossaryFile)) : undefined;
 
   const model = buildModel(deck, deckSource.locate);
-  return { deckFile, deckSource, brand, brandFile, glossaryFile, glossary, model };
+  const approved = await readSources(deckFile);
+  return { deckFile, deckSource, brand, brandFile, glossaryFile, glossary, model, approved };
 }

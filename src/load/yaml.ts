@@ -45,9 +45,12 @@ export function parseYaml(file: string, text: string): YamlSource {
   };
   const first = doc.errors[0];
   if (first) {
-    throw new BideckError('data', `invalid YAML: ${yamlMessage(first.code, first.message)}`, {
+    // A tab or an unquoted colon throws the parser off for the lines after it: what it says
+    // about them is noise (issue 12), so only the first problem is reported.
+    const knockOn = first.code === 'TAB_AS_INDENT' || first.code === 'BLOCK_AS_IMPLICIT_KEY';
+    throw new BideckError('data', `invalid YAML: ${yamlMessage(first.code, first.message, lineAt(text, first.pos[0]))}`, {
       location: at(first.pos[0]),
-      details: doc.errors.slice(1, 5).map((e) => `${formatAt(at(e.pos[0]))}: ${e.message.split('\n')[0] ?? ''}`),
+      details: knockOn ? [] : doc.errors.slice(1, 5).map((e) => `${formatAt(at(e.pos[0]))}: ${e.message.split('\n')[0] ?? ''}`),
     });
   }
   let data: unknown;
@@ -72,9 +75,26 @@ function formatAt(loc: SourceLocation): string {
   return `${loc.file}:${loc.line ?? 1}:${loc.column ?? 1}`;
 }
 
-function yamlMessage(code: string, message: string): string {
+function yamlMessage(code: string, message: string, line: string): string {
   if (code === 'DUPLICATE_KEY') return 'a key appears twice in the same mapping';
+  if (code === 'TAB_AS_INDENT') return 'Tabs are not allowed as indentation; indent with spaces';
+  if (code === 'BLOCK_AS_IMPLICIT_KEY') {
+    // `en: Budget: $5M`: YAML reads the second ": " as the start of a mapping.
+    const m = /^(\s*(?:-\s+)?)([^\s:#][^:#]*?):\s+(.*\S)\s*$/.exec(line);
+    if (m) {
+      const [, indent = '', key = '', value = ''] = m;
+      return `the text of "${key.trim()}" has a colon followed by a space, which YAML reads as a new key; put the text in quotes: ${indent.trim() ? `${indent.trim()} ` : ''}${key.trim()}: ${JSON.stringify(value)}`;
+    }
+    return 'a colon followed by a space starts a new key here; if it is part of a text, put the whole text in quotes ("…")';
+  }
   return message.split('\n')[0] ?? message;
+}
+
+/** The whole line holding `offset`, for messages that show how to fix it. */
+function lineAt(text: string, offset: number): string {
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  const end = text.indexOf('\n', offset);
+  return text.slice(start, end < 0 ? undefined : end);
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { AmountFlags, AmountLang } from './amount.js';
+import type { AmountFlags, AmountLang, Currency } from './amount.js';
 import { centsOf, decimalToString, groupDigits } from './decimal.js';
 
 /** Largest unit first; used when the amount in that unit has at most two decimals. */
@@ -24,13 +24,26 @@ export function formatAmount(value: number, lang: AmountLang, flags: AmountFlags
       break;
     }
   }
-  if (lang === 'zh') return `${flags.max ? '最高' : ''}${flags.approximate ? '約' : ''}${figure}${unit}元`;
-  return `${flags.max ? 'up to ' : ''}${flags.approximate ? '~' : ''}$${figure}${unit}`;
+  const currency = flags.currency ?? 'HKD';
+  if (lang === 'zh') {
+    const lead = `${flags.max ? '最高' : ''}${flags.min ? '至少' : ''}${flags.over ? '逾' : ''}${flags.approximate ? '約' : ''}`;
+    return `${lead}${currency === 'RMB' ? '人民幣' : ''}${figure}${unit}${currency === 'USD' ? '美元' : '元'}`;
+  }
+  const lead = `${flags.max ? 'up to ' : ''}${flags.min ? 'at least ' : ''}${flags.over ? 'over ' : ''}${flags.approximate ? '~' : ''}`;
+  return `${lead}${EN_SIGN[currency]}${figure}${unit}`;
 }
+
+const EN_SIGN: Readonly<Record<Currency, string>> = { HKD: '$', USD: 'US$', RMB: 'RMB' };
+const FULL_SIGN: Readonly<Record<Currency, string>> = { HKD: 'HK$', USD: 'US$', RMB: 'RMB' };
 
 /** The full figure, for messages: HK$200,000,000. */
 export function formatHkd(value: number): string {
-  return `HK$${groupDigits(centsToString(centsOf(value)))}`;
+  return formatMoney(value, 'HKD');
+}
+
+/** The full figure in its currency, for messages: HK$200,000,000, US$100,000,000, RMB100,000,000. */
+export function formatMoney(value: number, currency: Currency): string {
+  return `${FULL_SIGN[currency]}${groupDigits(centsToString(centsOf(value)))}`;
 }
 
 function centsToString(cents: bigint): string {

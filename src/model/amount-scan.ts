@@ -1,3 +1,4 @@
+import type { Currency } from './amount.js';
 import type { Decimal } from './decimal.js';
 
 /** A number found by a language's scanner, before parseAmounts' list rules decide what it is. @internal */
@@ -13,9 +14,19 @@ export interface Candidate {
   bare: boolean;
   /** Where its currency is written: $200M (before), 2億元 (after), or not at all (4億 in 4億及1.1億元). */
   currency: 'before' | 'after' | 'none';
+  /** The currency the wording names, or undefined when it names none here (4億 of 4億及1.1億美元). */
+  unit: Currency | undefined;
   money: boolean;
   approximate: boolean;
   max: boolean;
+  over: boolean;
+  min: boolean;
+}
+
+/** Full-width digits (３億) read as the digits they are; typography flags the width separately. */
+export function halfWidthDigits(text: string): string {
+  // Same length in UTF-16, so positions found in the converted text hold in the original.
+  return text.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
 
 /** Qualifiers are looked for this far back at most: a slide's clause is shorter, and long texts stay linear. */

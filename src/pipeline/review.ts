@@ -22,7 +22,7 @@ export async function readReviewAssets(dir = TEMPLATES_DIR): Promise<ReviewAsset
 }
 
 /** The side-by-side review page, with the build's QA findings as its flags. */
-export async function reviewPage(project: Project, toolkit: Toolkit, fontCss: string, findings: readonly Finding[]): Promise<string> {
+export async function reviewPage(project: Project, toolkit: Toolkit, fontCss: string, findings: readonly Finding[], live?: string): Promise<string> {
   return renderReview({
     model: project.model,
     brand: project.brand,
@@ -33,5 +33,6 @@ export async function reviewPage(project: Project, toolkit: Toolkit, fontCss: st
     fontCss,
     findings,
     version: toolkit.version,
+    ...(live === undefined ? {} : { live }),
   });
 }

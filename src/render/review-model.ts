@@ -2,6 +2,8 @@ import type { Finding } from '../check/types.js';
 import { formatLocation } from '../errors.js';
 import type { DeckModel, Segment, SlideModel } from '../model/types.js';
 import { formatHkd } from '../model/amount-format.js';
+import { diffText } from './review-diff.js';
+import type { DiffPart } from './review-diff.js';
 
 /** A QA finding as the review page shows it. */
 export interface ReviewFlag {
@@ -25,6 +27,8 @@ export interface ReviewSegment {
   /** The figures a funding line stores, for checking its wording against. */
   amounts: string | undefined;
   flags: ReviewFlag[];
+  /** The Chinese changed since the English was translated: old against new, by character. */
+  stale: { was: string; diff: DiffPart[] } | undefined;
 }
 
 export interface ReviewSlide {
@@ -36,6 +40,8 @@ export interface ReviewSlide {
   /** Findings about the slide as a whole (overflow) or about no segment of it. */
   flags: ReviewFlag[];
   problems: number;
+  /** How many of its segments have a stale translation. */
+  stale: number;
   /** The worst severity among its findings. */
   severity: Finding['severity'] | undefined;
 }
@@ -44,7 +50,7 @@ export interface ReviewData {
   slides: ReviewSlide[];
   /** Findings about deck metadata shown on no slide (slide 0). */
   deckFlags: ReviewFlag[];
-  counts: { slides: number; segments: number; errors: number; warnings: number; problemSlides: number };
+  counts: { slides: number; segments: number; errors: number; warnings: number; problemSlides: number; staleSlides: number };
 }
 
 /**
@@ -56,13 +62,15 @@ export function reviewData(model: DeckModel, findings: readonly Finding[]): Revi
   const flagsBySlide = new Map<number, ReviewFlag[]>();
   const segmentIds = new Set(model.segments.map((s) => s.id));
   const deckFlags: ReviewFlag[] = [];
+  const stale = new Map<string, string>();
   for (const f of findings) {
+    if (f.rule === 'stale-translation' && f.segment !== undefined && f.source) stale.set(f.segment, f.source.was);
     const flag: ReviewFlag = { severity: f.severity, rule: f.rule, lang: f.lang, message: f.message, location: formatLocation(f.location) };
     if (f.segment !== undefined && segmentIds.has(f.segment)) push(flagsBySegment, f.segment, flag);
     else if (model.slides.some((s) => s.number === f.slide)) push(flagsBySlide, f.slide, flag);
     else deckFlags.push(flag);
   }
-  const slides = model.slides.map((slide) => reviewSlide(slide, model, flagsBySegment, flagsBySlide.get(slide.number) ?? []));
+  const slides = model.slides.map((slide) => reviewSlide(slide, model, flagsBySegment, flagsBySlide.get(slide.number) ?? [], stale));
   // Segments on no slide (deck metadata when there is no title slide) still get reviewed.
   const unshown = model.segments.filter((s) => !model.slides.some((sl) => sl.number === s.slide));
   for (const s of unshown) deckFlags.push(...(flagsBySegment.get(s.id) ?? []));
@@ -75,11 +83,12 @@ export function reviewData(model: DeckModel, findings: readonly Finding[]): Revi
       errors: findings.filter((f) => f.severity === 'error').length,
       warnings: findings.filter((f) => f.severity === 'warning').length,
       problemSlides: slides.filter((s) => s.problems > 0).length,
+      staleSlides: slides.filter((s) => s.stale > 0).length,
     },
   };
 }
 
-function reviewSlide(slide: SlideModel, model: DeckModel, bySegment: ReadonlyMap<string, ReviewFlag[]>, flags: ReviewFlag[]): ReviewSlide {
+function reviewSlide(slide: SlideModel, model: DeckModel, bySegment: ReadonlyMap<string, ReviewFlag[]>, flags: ReviewFlag[], stale: ReadonlyMap<string, string>): ReviewSlide {
   const segments = model.segments
     .filter((s) => s.slide === slide.number)
     .map((s): ReviewSegment => ({
@@ -91,6 +100,7 @@ function reviewSlide(slide: SlideModel, model: DeckModel, bySegment: ReadonlyMap
       shared: s.text.shared === true,
       amounts: s.funding ? fundingFigures(s.funding.amounts, s.funding.outOf) : undefined,
       flags: bySegment.get(s.id) ?? [],
+      stale: staleOf(stale.get(s.id), s.text.zh),
     }));
   const all = [...flags, ...segments.flatMap((s) => s.flags)];
   return {
@@ -101,8 +111,13 @@ function reviewSlide(slide: SlideModel, model: DeckModel, bySegment: ReadonlyMap
     segments,
     flags,
     problems: all.length,
+    stale: segments.filter((s) => s.stale).length,
     severity: all.some((f) => f.severity === 'error') ? 'error' : all.length ? 'warning' : undefined,
   };
+}
+
+function staleOf(was: string | undefined, now: string): ReviewSegment['stale'] {
+  return was === undefined ? undefined : { was, diff: diffText(was, now) };
 }
 
 /** `HK$200,000,000` or `HK$6,000,000,000 of HK$10,000,000,000`. */

@@ -30,6 +30,8 @@ export interface ReviewInput {
   fontCss: string;
   findings: readonly Finding[];
   version: string;
+  /** `bideck serve`'s live client (serve/review-client.ts): added after the page's own script. */
+  live?: string;
 }
 
 /**
@@ -59,9 +61,10 @@ export function renderReview(input: ReviewInput): string {
       title: { zh: plainText(model.deck.meta.title.zh), en: plainText(model.deck.meta.title.en) },
       date: formatDate(model.deck.meta.date),
       isoDate: model.deck.meta.date,
-      csp: contentSecurityPolicy(css, inlineScript(review.js)),
+      csp: contentSecurityPolicy(css, inlineScript(review.js), input.live === undefined ? undefined : inlineScript(input.live)),
       css,
       js: inlineScript(review.js),
+      live: input.live === undefined ? undefined : inlineScript(input.live),
       slides,
       deckFlags: data.deckFlags,
       counts: data.counts,
@@ -85,15 +88,18 @@ function frameHtml(html: string): string {
   });
 }
 
-/** Nothing but the page's own style and script, by hash; no network, no frames. */
-function contentSecurityPolicy(css: string, js: string): string {
+/**
+ * Nothing but the page's own style and script, by hash; no network, no frames. Served live,
+ * its live client may also talk to the server it came from (/events).
+ */
+function contentSecurityPolicy(css: string, js: string, live: string | undefined): string {
   return [
     "default-src 'none'",
-    `script-src ${cspHash(js)}`,
+    `script-src ${cspHash(js)}${live === undefined ? '' : ` ${cspHash(live)}`}`,
     `style-src ${cspHash(css)}`,
     'font-src data:',
     'img-src data:',
-    "connect-src 'none'",
+    live === undefined ? "connect-src 'none'" : "connect-src 'self'",
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FUNDING_ACTIONS } from './funding.js';
 import { describeValue } from './text.js';
 
 const Spelling = z
@@ -26,6 +27,15 @@ export const Glossary = z
   .strictObject({
     $schema: z.string().optional(),
     terms: z.array(GlossaryTerm).default([]),
+    verbs: z
+      .partialRecord(
+        z.enum(FUNDING_ACTIONS, {
+          error: (iss) => `expected an action, one of ${FUNDING_ACTIONS.join(', ')}; found ${describeValue(iss.input)}`,
+        }),
+        z.strictObject({ zh: Spellings.optional(), en: Spellings.optional() }),
+      )
+      .optional()
+      .describe('More wordings of funding actions, added to the built-in table (預留 earmark, 撥款 allocate …), e.g. earmark: { zh: [預撥] }'),
     names: z
       .array(Spelling)
       .default([])

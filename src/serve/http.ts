@@ -75,7 +75,9 @@ export function handleRequest(site: Site, req: IncomingMessage, res: ServerRespo
     const page = site.review();
     if (!page) return refuse(404, 'no good build yet');
     page.then(
-      (html) => send(res, 200, 'text/html; charset=utf-8', html, req.method === 'HEAD'),
+      // The page's own meta CSP (hashes of its style and scripts) governs it; the default
+      // header's default-src 'none' would block them, and the page would never fit its frames.
+      (html) => send(res, 200, 'text/html; charset=utf-8', html, req.method === 'HEAD', { 'Content-Security-Policy': "frame-ancestors 'none'" }),
       (e: unknown) => send(res, 500, 'text/plain; charset=utf-8', `${(e as Error).message}\n`),
     );
     return;

@@ -10,9 +10,11 @@ import { runChecks } from '../check/index.js';
 import { BideckError } from '../errors.js';
 import { deckCharacters } from '../fonts/charset.js';
 import { loadProject } from '../load/project.js';
+import { sourcesFile } from '../load/sources.js';
 import type { Project } from '../load/project.js';
 import type { Mode } from '../render/deck.js';
 import { liveClientScript } from './client.js';
+import { reviewLiveScript } from './review-client.js';
 
 export interface LiveOptions {
   deckPath: string;
@@ -58,6 +60,8 @@ export class LiveDeck {
   private readonly pages = new Map<Mode, string>();
   private current: LiveUpdate | undefined;
   private reviewHtml: Promise<string> | undefined;
+  /** A review page has been asked for: each build renders it at once, before it reloads. */
+  private reviewViewed = false;
   /** Modes a browser asked for: each build makes their shells at once (and meets their errors). */
   private readonly viewed = new Set<Mode>(['bi']);
   error: unknown;
@@ -68,10 +72,11 @@ export class LiveDeck {
     return this.good;
   }
 
-  /** The files to watch: the deck, its brand and glossary (once known), and the templates. */
+  /** The files to watch: the deck, its brand, glossary and sources record (once known), and the templates. */
   watchedPaths(): string[] {
     const p = this.good?.project;
-    const files = [resolve(this.options.deckPath), p?.brandFile, p?.glossaryFile];
+    // `bideck approve` or an import rewrites the sources record: stale flags change with it.
+    const files = [resolve(this.options.deckPath), p?.brandFile, p?.glossaryFile, p?.approved ? sourcesFile(p.deckFile) : undefined];
     const dirs = [TEMPLATES_DIR, this.options.templatesDir ? resolve(this.options.templatesDir) : undefined];
     return [...files, ...dirs].filter((f): f is string => f !== undefined);
   }
@@ -114,6 +119,8 @@ export class LiveDeck {
       this.reviewHtml = undefined;
       this.pending = { data: false, templates: false };
       this.error = undefined;
+      // An open review page reloads on this build's event: have its page on the way already.
+      if (this.reviewViewed) void this.review()?.catch(() => undefined);
       return { ok: true, generation: next.generation, ms: performance.now() - start, stages };
     } catch (error) {
       this.error = error;
@@ -126,11 +133,12 @@ export class LiveDeck {
     return this.current;
   }
 
-  /** The translator's review page with the QA findings, rendered once per generation. */
+  /** The translator's review page with the QA findings and its live client, rendered once per generation. */
   review(): Promise<string> | undefined {
     const s = this.good;
     if (!s) return undefined;
-    this.reviewHtml ??= reviewPage(s.project, s.toolkit, s.fontCss, runChecks(s.project));
+    this.reviewViewed = true;
+    this.reviewHtml ??= reviewPage(s.project, s.toolkit, s.fontCss, runChecks(s.project), reviewLiveScript(s.generation));
     return this.reviewHtml;
   }
 

@@ -13,7 +13,7 @@ export interface ExportResult {
 /** The deck's translatable text as one XLIFF 2.0 file: one unit per segment. */
 export async function exportXliff(deckPath: string): Promise<ExportResult> {
   const project = await loadProject(deckPath);
-  const units = exportUnits(project.model);
+  const units = exportUnits(project.model, project.approved);
   const xml = writeXliff({ id: project.model.deck.meta.id, original: basename(project.deckFile), units });
   return { xml, units: units.length, project };
 }

@@ -4,6 +4,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { BideckError } from '../errors.js';
 import { displayPath, readText } from '../load/files.js';
 import { loadProject } from '../load/project.js';
+import { writeSources } from '../load/sources.js';
 import { parseYaml } from '../load/yaml.js';
 import type { DataPath } from '../load/yaml.js';
 import { buildModel } from '../model/deck.js';
@@ -61,6 +62,11 @@ export async function importXliff(xliffPath: string, deckPath: string, options: 
     }
     // An empty (or blank) target is "not translated yet", never "delete the English".
     if (unit.target === undefined || unit.target.trim() === '' || unit.target === seg.text.en) continue;
+    if (unit.dropped) {
+      // An English that changed and lost the source's bold: a CAT tool deleted a protected code.
+      const { ids, line, column } = unit.dropped;
+      throw new BideckError('data', `unit ${JSON.stringify(unit.id)}: the target drops inline code${ids.length > 1 ? 's' : ''} ${ids.join(', ')} of the source (bold or italic); put ${ids.length > 1 ? 'them' : 'it'} back around the words ${ids.length > 1 ? 'they mark' : 'it marks'}; nothing was written`, { location: { file: xliffFile, line, column } });
+    }
     const checked = ENGLISH.safeParse(unit.target);
     if (!checked.success) {
       problems.push(`unit ${JSON.stringify(unit.id)}: ${checked.error.issues[0]?.message ?? 'invalid English text'}`);
@@ -79,11 +85,23 @@ export async function importXliff(xliffPath: string, deckPath: string, options: 
   }
 
   const result: ImportResult = { deckFile: project.deckFile, units: units.length, changes, written: false };
-  if (edits.length === 0 || options.dryRun) return result;
-  const text = spliceEnglish(deckSource.text, deckSource.doc, edits, deckSource.locate);
-  verify(deckSource.data, text, edits, deckSource.file);
-  await replaceFile(project.deckFile, text);
-  return { ...result, written: true };
+  if (options.dryRun) return result;
+  if (edits.length) {
+    const text = spliceEnglish(deckSource.text, deckSource.doc, edits, deckSource.locate);
+    verify(deckSource.data, text, edits, deckSource.file);
+    await replaceFile(project.deckFile, text);
+  }
+  // Every unit that comes back translated was translated from the Chinese it carries (checked
+  // above to be the deck's): record it, so that a later change to that Chinese shows as stale.
+  const translated = units.filter((u) => u.target !== undefined && u.target !== '' && segments.has(u.id));
+  const sources: Record<string, string> = { ...project.approved };
+  let recorded = false;
+  for (const u of translated) {
+    if (sources[u.id] !== u.source) recorded = true;
+    sources[u.id] = u.source;
+  }
+  if (recorded) await writeSources(project.deckFile, sources);
+  return { ...result, written: edits.length > 0 };
 }
 
 /**

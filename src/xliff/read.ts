@@ -9,6 +9,8 @@ export interface ReadUnit {
   source: string;
   /** Undefined when no segment has a target: the unit is untranslated. */
   target: string | undefined;
+  /** Inline codes of the source the target leaves out (their ids), and where the target is. */
+  dropped: { ids: string[]; line: number; column: number } | undefined;
 }
 
 /** Far beyond any deck (the seed's export is ~40 KB); refuse before parsing. */
@@ -54,20 +56,27 @@ export function readXliff(xml: string, file: string): ReadUnit[] {
 }
 
 function readUnit(unit: XmlElement, id: string, file: string): ReadUnit {
+  const data = new Map<string, string>();
+  for (const od of elements(unit).filter((e) => e.name === 'originalData')) {
+    for (const d of elements(od)) if (d.name === 'data' && d.attributes['id']) data.set(d.attributes['id'], d.children.filter((c) => typeof c === 'string').join(''));
+  }
+  const codes: Codes = { data, source: new Map(), used: new Set() };
   let source = '';
   let target = '';
   let translated = false;
   let parts = 0;
+  let where: XmlElement | undefined;
   for (const part of elements(unit)) {
     if (part.name !== 'segment' && part.name !== 'ignorable') continue;
     parts++;
     const src = elements(part).find((e) => e.name === 'source');
     const trg = elements(part).find((e) => e.name === 'target');
     if (!src) fail(file, `unit ${JSON.stringify(id)}: a <${part.name}> has no <source>`);
-    const s = content(src, id, file);
+    const s = content(src, id, file, codes, 'source');
     source += s;
     if (trg) {
-      target += content(trg, id, file);
+      target += content(trg, id, file, codes, 'target');
+      where ??= trg;
       if (part.name === 'segment') translated = true;
     } else {
       // An ignorable without target is the same in both languages (§4.3.1.3 of the spec).
@@ -75,19 +84,77 @@ function readUnit(unit: XmlElement, id: string, file: string): ReadUnit {
     }
   }
   if (parts === 0) fail(file, `unit ${JSON.stringify(id)} has no <segment>`);
-  return { id, source, target: translated ? target : undefined };
+  const missing = [...codes.source.keys()].filter((c) => !codes.used.has(c));
+  const dropped = translated && missing.length && where ? { ids: missing, line: where.line, column: where.column } : undefined;
+  return { id, source, target: translated ? target : undefined, dropped };
 }
 
-/** Text of a <source>/<target>: plain characters only; bideck's texts carry no inline codes. */
-function content(el: XmlElement, id: string, file: string): string {
-  let out = '';
-  for (const c of el.children) {
-    if (typeof c === 'string') out += c;
-    else fail(file, `unit ${JSON.stringify(id)}: <${el.name}> contains the inline element <${c.name}>; bideck texts are plain (markdown), so remove the markup`);
-  }
-  return out;
+interface Codes {
+  /** `<originalData>`: the markdown marker each data id stands for. */
+  data: ReadonlyMap<string, string>;
+  /** The source's codes: id → marker. */
+  source: Map<string, string>;
+  /** The target's codes so far. */
+  used: Set<string>;
 }
 
-function fail(file: string, message: string): never {
-  throw new BideckError('data', message, { location: { file } });
+/**
+ * Text of a <source>/<target> as markdown: runs as they are, inline codes (`<pc>`, or a
+ * `<sc>` … `<ec>` pair, which some CAT tools write instead) as the markers they stand for.
+ * A target may move codes but not invent, repeat or cross them.
+ */
+function content(el: XmlElement, id: string, file: string, codes: Codes, side: 'source' | 'target'): string {
+  const open: string[] = [];
+  const unit = `unit ${JSON.stringify(id)}`;
+  const marker = (code: XmlElement, codeId: string): string => {
+    if (side === 'source') {
+      const m = codes.data.get(code.attributes['dataRefStart'] ?? code.attributes['dataRef'] ?? '') ?? code.attributes['dispStart'] ?? code.attributes['disp'] ?? (code.attributes['subType'] === 'xlf:i' ? '*' : '**');
+      codes.source.set(codeId, m);
+      return m;
+    }
+    const m = codes.source.get(codeId);
+    if (m === undefined) fail(file, `${unit}: the target has an inline code (id ${codeId}) the source does not have; remove it, or copy the source's codes`, code);
+    if (codes.used.has(codeId)) fail(file, `${unit}: the target has inline code ${codeId} twice; each of the source's codes goes in once`, code);
+    codes.used.add(codeId);
+    return m;
+  };
+  const walk = (node: XmlElement): string => {
+    let out = '';
+    for (const c of node.children) {
+      if (typeof c === 'string') {
+        out += c;
+        continue;
+      }
+      const codeId = c.attributes['id'] ?? '';
+      if (c.name === 'pc') {
+        if (!codeId) fail(file, `${unit}: a <pc> has no id`, c);
+        const m = marker(c, codeId);
+        out += `${m}${walk(c)}${m}`;
+      } else if (c.name === 'sc') {
+        if (!codeId) fail(file, `${unit}: an <sc> has no id`, c);
+        open.push(codeId);
+        out += marker(c, codeId);
+      } else if (c.name === 'ec') {
+        const ref = c.attributes['startRef'] ?? '';
+        const top = open.pop();
+        if (top !== ref) {
+          fail(file, top === undefined
+            ? `${unit}: the ${side} closes inline code ${ref} that is not open`
+            : `${unit}: inline codes ${top} and ${ref} cross in the ${side} (closed before the code opened inside it); nest them as the source does`, c);
+        }
+        out += codes.source.get(ref) ?? '';
+      } else {
+        fail(file, `${unit}: <${el.name}> contains the inline element <${c.name}>; bideck texts have only bold and italic (<pc>), so remove it`, c);
+      }
+    }
+    return out;
+  };
+  const text = walk(el);
+  const [unclosed] = open;
+  if (unclosed !== undefined) fail(file, `${unit}: inline code ${unclosed} is opened in the ${side} but never closed; add its <ec startRef="${unclosed}"/>`, el);
+  return text;
+}
+
+function fail(file: string, message: string, at?: XmlElement): never {
+  throw new BideckError('data', message, { location: at ? { file, line: at.line, column: at.column } : { file } });
 }

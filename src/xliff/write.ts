@@ -1,3 +1,5 @@
+import { codesOf, toInline } from './inline.js';
+import type { Code, Inline } from './inline.js';
 import { SOURCE_LANG, TARGET_LANG } from './units.js';
 import type { XliffUnit } from './units.js';
 
@@ -30,13 +32,55 @@ export function writeXliff(file: XliffFile): string {
       for (const n of unit.notes) out.push(`        <note category="${attr(n.category)}">${text(n.text)}</note>`);
       out.push('      </notes>');
     }
-    out.push(`      <segment state="${unit.state}">`);
-    out.push(`        <source>${text(unit.source)}</source>`);
-    if (unit.target !== undefined) out.push(`        <target>${text(unit.target)}</target>`);
+    const source = toInline(unit.source);
+    const codes = codesOf(source);
+    const target = unit.target === undefined ? undefined : targetInline(unit.target, codes);
+    const markers = [...new Set([...codes, ...codesOf(target ?? [])].map((c) => c.marker))];
+    const ref = (marker: string) => `d${markers.indexOf(marker) + 1}`;
+    if (markers.length) {
+      out.push('      <originalData>');
+      markers.forEach((m) => out.push(`        <data id="${ref(m)}">${text(m)}</data>`));
+      out.push('      </originalData>');
+    }
+    out.push(`      <segment state="${unit.state}"${unit.subState ? ` subState="${attr(unit.subState)}"` : ''}>`);
+    out.push(`        <source>${inline(source, ref)}</source>`);
+    if (target !== undefined) out.push(`        <target>${inline(target, ref)}</target>`);
     out.push('      </segment>', '    </unit>');
   }
   out.push('  </file>', '</xliff>', '');
   return out.join('\n');
+}
+
+/**
+ * The English with its codes numbered as the Chinese's: the n-th bold of the English is the
+ * n-th bold of the Chinese, so a CAT tool pairs them. When the two do not have the same codes
+ * the English goes as plain text, markers and all, as it is written.
+ */
+function targetInline(target: string, sourceCodes: readonly Code[]): Inline[] {
+  const parts = toInline(target, { next: 1 });
+  const codes = codesOf(parts);
+  const sameShape = codes.length === sourceCodes.length && (['b', 'i'] as const).every((k) => codes.filter((c) => c.kind === k).length === sourceCodes.filter((c) => c.kind === k).length);
+  if (!sameShape) return target === '' ? [] : [target];
+  const byKind = { b: sourceCodes.filter((c) => c.kind === 'b'), i: sourceCodes.filter((c) => c.kind === 'i') };
+  const seen = { b: 0, i: 0 };
+  for (const c of codes) c.id = byKind[c.kind][seen[c.kind]++]?.id ?? c.id;
+  return parts;
+}
+
+/**
+ * Runs as character data, codes as `<pc>` with what XLIFF 2.0 asks of them (§4.3.1.14 and on):
+ * an id; dataRefStart / dataRefEnd naming the markdown marker in `<originalData>`; dispStart /
+ * dispEnd to show it; type fmt and subType xlf:b (bold) or xlf:i (italic) so tools can render it.
+ */
+function inline(parts: readonly Inline[], ref: (marker: string) => string): string {
+  return parts
+    .map((p) => {
+      if (typeof p === 'string') return text(p);
+      const d = ref(p.marker);
+      const m = attr(p.marker);
+      return `<pc id="${p.id}" type="fmt" subType="xlf:${p.kind}" dataRefStart="${d}" dataRefEnd="${d}" dispStart="${m}" dispEnd="${m}">${inline(p.children, ref)}</pc>`;
+    })
+    .join('');
 }
 
 /**

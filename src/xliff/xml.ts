@@ -6,6 +6,9 @@ export interface XmlElement {
   name: string;
   attributes: Readonly<Record<string, string>>;
   children: (XmlElement | string)[];
+  /** 1-based line and column of the start tag, for located errors. */
+  line: number;
+  column: number;
 }
 
 /**
@@ -26,7 +29,7 @@ export function parseXml(xml: string, file: string): XmlElement {
     });
   };
   parser.onopentag = (tag) => {
-    const el: XmlElement = { name: tag.name, attributes: tag.attributes, children: [] };
+    const el: XmlElement = { name: tag.name, attributes: tag.attributes, children: [], line: parser.line + 1, column: parser.column };
     stack.at(-1)?.children.push(el);
     stack.push(el);
     root ??= el;

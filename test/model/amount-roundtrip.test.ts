@@ -14,16 +14,23 @@ const nice = fc
   .filter((v) => v <= 1e13);
 /** Amounts with cents. */
 const cents = fc.integer({ min: 1, max: 1e12 }).map((c) => c / 100);
-const flags = fc.record({ approximate: fc.boolean(), max: fc.boolean() });
+/** About, with at most one bound (up to, over or at least: "at least over" says nothing), in a currency. */
+const flags = fc
+  .record({
+    approximate: fc.boolean(),
+    bound: fc.constantFrom('', 'max', 'over', 'min'),
+    currency: fc.constantFrom('HKD' as const, 'USD' as const, 'RMB' as const),
+  })
+  .map(({ approximate, bound, currency }) => ({ approximate, max: bound === 'max', over: bound === 'over', min: bound === 'min', currency }));
 
 describe('formatAmount and parseAmounts round-trip', () => {
   for (const lang of LANGS) {
-    it(`${lang}: any whole, round or cent amount, with or without about / at most`, () => {
+    it(`${lang}: any whole, round or cent amount, with or without about / at most / over / at least, in any currency`, () => {
       fc.assert(
         fc.property(fc.oneof(whole, nice, cents), flags, (value, f) => {
           const text = formatAmount(value, lang, f);
           expect(parseAmounts(text, lang)).toEqual([
-            { value, approximate: f.approximate, max: f.max, raw: expect.any(String) as string, index: expect.any(Number) as number },
+            { ...f, value, range: undefined, raw: expect.any(String) as string, index: expect.any(Number) as number },
           ]);
         }),
         { numRuns: 2000 },

@@ -108,7 +108,7 @@ describe('reviewData', () => {
     expect(three).toMatchObject({ problems: 1, severity: 'warning' });
     expect(three?.flags.map((x) => x.message)).toEqual(['slide-level']);
     expect(data.deckFlags.map((x) => x.message)).toEqual(['deck-level']);
-    expect(data.counts).toEqual({ slides: 4, segments: model.segments.length, errors: 1, warnings: 3, problemSlides: 2 });
+    expect(data.counts).toEqual({ slides: 4, segments: model.segments.length, errors: 1, warnings: 3, problemSlides: 2, staleSlides: 0 });
   });
 });
 
