@@ -7,6 +7,7 @@ import { Deck } from '../schema/deck.js';
 import { Glossary } from '../schema/glossary.js';
 import { validate } from '../schema/validate.js';
 import { displayPath, readText, resolveInside } from './files.js';
+import { loadImages } from './images.js';
 import { parseYaml } from './yaml.js';
 import type { YamlSource } from './yaml.js';
 
@@ -40,5 +41,6 @@ export async function loadProject(deckPath: string): Promise<Project> {
   const glossary = glossaryFile ? validate(Glossary, await loadYamlFile(glossaryFile)) : undefined;
 
   const model = buildModel(deck, deckSource.locate);
+  model.images = await loadImages(deck, deckFile, deckSource.locate);
   return { deckFile, deckSource, brand, brandFile, glossaryFile, glossary, model };
 }
