@@ -1,0 +1,102 @@
+import * as echarts from 'echarts';
+import { formatAmount } from '../model/amount-format.js';
+import type { DeckModel } from '../model/types.js';
+import type { ChartBlock } from '../schema/blocks.js';
+import type { Brand } from '../schema/brand.js';
+import type { Bilingual } from '../schema/text.js';
+import { FAMILY } from './css.js';
+import { plainText } from './markdown.js';
+
+export type ChartLang = 'bi' | 'zh' | 'en';
+
+export interface ChartData {
+  categories: Bilingual[];
+  series: { name: Bilingual; values: number[] }[];
+}
+
+export const CHART_SIZE = { width: 1100, height: 420 } as const;
+
+/** The chart's numbers: as written in the data, or summed from the deck's funding lines per area. */
+export function chartData(block: ChartBlock, model: DeckModel): ChartData {
+  if (block.from === 'funding-by-area') {
+    const values = model.deck.areas.map((area) =>
+      area.slides.reduce((sum, s) => sum + (s.layout === 'content' ? (s.initiatives ?? []).reduce((n, i) => n + (i.funding?.amounts.reduce((a, b) => a + b, 0) ?? 0), 0) : 0), 0),
+    );
+    return { categories: model.deck.areas.map((a) => a.title), series: [{ name: { zh: '撥款', en: 'Funding' }, values }] };
+  }
+  return { categories: block.categories ?? [], series: block.series ?? [] };
+}
+
+const label = (text: Bilingual, lang: ChartLang) =>
+  lang === 'bi' ? `${plainText(text.zh)}\n${plainText(text.en)}` : plainText(text[lang]);
+const amount = (n: number, lang: ChartLang) => formatAmount(n, lang === 'en' ? 'en' : 'zh');
+
+/**
+ * The chart as static SVG markup, drawn at build time by ECharts' server-side SVG renderer (no
+ * DOM, no browser, no script at view time). Its text is real <text> in the brand's embedded
+ * faces, so the PDF keeps it as text in the brand subsets (fonts/charset.ts adds the labels).
+ */
+export function chartSvg(block: ChartBlock, data: ChartData, lang: ChartLang, brand: Brand): string {
+  const p = brand.palette;
+  // Single quotes: ECharts writes the family into a double-quoted style attribute.
+  const fontFamily = lang === 'en' ? `'${FAMILY.en}', '${FAMILY.zh}'` : `'${FAMILY.zh}'`;
+  const colours = [p.primary, p.accent, p.muted, p.funding, p.text];
+  const horizontal = block.direction === 'horizontal';
+  const stacked = block.kind === 'stacked';
+  const categoryAxis = { type: 'category' as const, data: data.categories.map((c) => label(c, lang)), axisLabel: { color: p.text, fontSize: 20, interval: 0 }, axisTick: { show: false }, axisLine: { lineStyle: { color: p.muted } } };
+  const valueAxis = { type: 'value' as const, axisLabel: { color: p.muted, fontSize: 17, formatter: (v: number) => amount(v, lang) }, splitLine: { lineStyle: { color: p.surface } } };
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: CHART_SIZE.width, height: CHART_SIZE.height });
+  try {
+    chart.setOption({
+      animation: false,
+      color: colours,
+      textStyle: { fontFamily, color: p.text },
+      grid: { left: 16, right: horizontal ? 110 : 24, top: stacked ? 48 : 36, bottom: 8, containLabel: true },
+      legend: stacked ? { top: 0, left: 'center', itemGap: 28, textStyle: { fontSize: 16, color: p.text } } : { show: false },
+      xAxis: horizontal ? valueAxis : categoryAxis,
+      yAxis: horizontal ? { ...categoryAxis, inverse: true } : valueAxis,
+      series: data.series.map((s, i) => ({
+        type: 'bar',
+        name: label(s.name, lang === 'bi' ? 'zh' : lang),
+        data: s.values,
+        barMaxWidth: 90,
+        ...(stacked ? { stack: 'total' } : {}),
+        label: {
+          show: true,
+          position: stacked ? 'inside' : horizontal ? 'right' : 'top',
+          fontSize: 19,
+          fontWeight: 700,
+          color: stacked ? p.onPrimary : p.text,
+          formatter: (x: { value: unknown }) => amount(Number(x.value), lang),
+        },
+        itemStyle: { color: colours[i % colours.length] },
+      })),
+    });
+    return cleanSvg(chart.renderToSVGString());
+  } finally {
+    chart.dispose();
+  }
+}
+
+/** Drop ECharts' hover styles and interaction attributes: the chart is a picture, not a widget. */
+function cleanSvg(svg: string): string {
+  return svg
+    .replace(/<style[\s\S]*?<\/style>/g, '')
+    .replace(/ pointer-events="[^"]*"/g, '')
+    .replace(/ ecmeta_[a-z_]+="[^"]*"/g, '')
+    .replace(/ class="zr\d+-cls-\d+"/g, '')
+    .replace(/^<svg /, '<svg aria-hidden="true" focusable="false" ');
+}
+
+/** Alt text generated from the data, in both languages: every category with its amounts. */
+export function chartAlt(block: ChartBlock, data: ChartData): Bilingual {
+  const kind = { zh: block.kind === 'stacked' ? '堆疊棒形圖' : '棒形圖', en: block.kind === 'stacked' ? 'Stacked bar chart' : 'Bar chart' };
+  const one = (lang: 'zh' | 'en') => {
+    const items = data.categories.map((c, i) => {
+      const parts = data.series.map((s) => (data.series.length > 1 ? `${plainText(s.name[lang])} ` : '') + formatAmount(s.values[i] ?? 0, lang));
+      return `${plainText(c[lang])}${lang === 'zh' ? '：' : ': '}${parts.join(lang === 'zh' ? '，' : ', ')}`;
+    });
+    return lang === 'zh' ? `${kind.zh}。${items.join('；')}。` : `${kind.en}. ${items.join('; ')}.`;
+  };
+  return { zh: one('zh'), en: one('en') };
+}
