@@ -16,7 +16,11 @@ export const TableColumn = z
   .describe('A table column');
 
 /** A cell: bilingual text, or an amount (a number) in an amount column. */
-export const TableCell = z.union([HkdValue, Bilingual]).describe('Text in both languages, or a number in an amount column');
+export const TableCell = z
+  .union([HkdValue, Bilingual], {
+    error: (iss) => `expected text in both languages (zh, en) or an amount in HKD as a number, found ${describeValue(iss.input)}`,
+  })
+  .describe('Text in both languages, or a number in an amount column');
 export type TableCell = z.infer<typeof TableCell>;
 
 export const TableBlock = z
