@@ -30,6 +30,9 @@ export function chartData(block: ChartBlock, model: DeckModel): ChartData {
 const label = (text: Bilingual, lang: ChartLang) =>
   lang === 'bi' ? `${plainText(text.zh)}\n${plainText(text.en)}` : plainText(text[lang]);
 const amount = (n: number, lang: ChartLang) => formatAmount(n, lang === 'en' ? 'en' : 'zh');
+/** Value labels: in the bilingual chart, both wordings on two lines, except inside stacked segments (no room). */
+const valueLabel = (n: number, lang: ChartLang, stacked: boolean) =>
+  lang === 'bi' && !stacked ? `${formatAmount(n, 'zh')}\n${formatAmount(n, 'en')}` : amount(n, lang);
 
 /**
  * The chart as static SVG markup, drawn at build time by ECharts' server-side SVG renderer (no
@@ -67,7 +70,7 @@ export function chartSvg(block: ChartBlock, data: ChartData, lang: ChartLang, br
           fontSize: 19,
           fontWeight: 700,
           color: stacked ? p.onPrimary : p.text,
-          formatter: (x: { value: unknown }) => amount(Number(x.value), lang),
+          formatter: (x: { value: unknown }) => valueLabel(Number(x.value), lang, stacked),
         },
         itemStyle: { color: colours[i % colours.length] },
       })),
