@@ -117,6 +117,11 @@ describe('the example deck with every element, in the real browser and PDF', () 
     }
   });
 
+  it('tags the table as Table/TR/TH/TD and the image as Figure in the PDF (Chromium tags real markup)', () => {
+    const tags = execFileSync('pdfinfo', ['-struct', join(out, file('bi', 'pdf'))], { encoding: 'utf8' });
+    for (const tag of ['Table', 'TR', 'TH', 'TD', 'Figure']) expect(tags).toMatch(new RegExp(`^\\s+${tag}\\b`, 'm'));
+  });
+
   it('embeds images in the HTML as data: URIs and runs no chart script', () => {
     const html = readFileSync(join(out, file('bi', 'html')), 'utf8');
     expect(html).toContain('src="data:image/png;base64,');
