@@ -31,7 +31,7 @@ describe('QA sees the new elements like any text', () => {
     expect(f.map((x) => [x.segment, x.path, x.message])).toEqual([
       ['s.table1.r1c1', 'areas[0].slides[0].blocks[0].rows[0][0]', 'English says $300M but Chinese says 2億元 (HK$200,000,000).'],
     ]);
-    expect(f[0]?.location.line).toBeGreaterThan(1);
+    expect(f[0]?.location?.line).toBeGreaterThan(1);
   });
 
   it('catches a chart label whose languages disagree', () => {
