@@ -66,7 +66,7 @@ describe('rendering the issue 11 elements', () => {
     const block = chartOf('industry-stacked');
     const alt = chartAlt(block, chartData(block, project.model));
     expect(alt.en).toBe('Stacked bar chart. AI: 2024-25 $3B, 2025-26 $1B; Life sciences: 2024-25 $2B, 2025-26 $500M; New industrialisation: 2024-25 $1B, 2025-26 $10B.');
-    expect(alt.zh).toBe('堆疊棒形圖。人工智能：2024-25 30億元，2025-26 10億元；生命科技：2024-25 20億元，2025-26 5億元；新型工業化：2024-25 10億元，2025-26 100億元。');
+    expect(alt.zh).toBe('堆疊棒形圖。人工智能：2024-25年度 30億元，2025-26年度 10億元；生命科技：2024-25年度 20億元，2025-26年度 5億元；新型工業化：2024-25年度 10億元，2025-26年度 100億元。');
     expect(h).toContain('<p class="t-en visually-hidden chart__alt" lang="en">Stacked bar chart.');
   });
 
