@@ -1,7 +1,7 @@
 import type { DeckModel } from '../model/types.js';
 import { plainText } from '../render/markdown.js';
 import type { Brand } from '../schema/brand.js';
-import { generatedText } from '../render/blocks.js';
+import { generatedText } from '../model/generated.js';
 
 /** Labels the templates add around the data (language switch). */
 const UI_TEXT = '雙語中文EN / 0123456789';
@@ -19,7 +19,6 @@ export function deckCharacters(model: DeckModel, brand: Brand): { zh: string; en
     brand.wordmark,
     // Figures, table amounts, dates and chart labels bideck writes itself (render/blocks.ts).
     ...generatedText(model),
-    { zh: '萬億元約逾最高0123456789.,', en: '$.,MB~over up to0123456789' },
   ];
   for (const t of texts) {
     add(zh, t.zh);

@@ -1,31 +1,16 @@
 import * as echarts from 'echarts';
 import { formatAmount } from '../model/amount-format.js';
-import type { DeckModel } from '../model/types.js';
+import type { ChartData } from '../model/chart-data.js';
 import type { ChartBlock } from '../schema/blocks.js';
 import type { Brand } from '../schema/brand.js';
 import type { Bilingual } from '../schema/text.js';
 import { FAMILY } from './css.js';
 import { plainText } from './markdown.js';
 
+export type { ChartData };
 export type ChartLang = 'bi' | 'zh' | 'en';
 
-export interface ChartData {
-  categories: Bilingual[];
-  series: { name: Bilingual; values: number[] }[];
-}
-
 export const CHART_SIZE = { width: 1100, height: 420 } as const;
-
-/** The chart's numbers: as written in the data, or summed from the deck's funding lines per area. */
-export function chartData(block: ChartBlock, model: DeckModel): ChartData {
-  if (block.from === 'funding-by-area') {
-    const values = model.deck.areas.map((area) =>
-      area.slides.reduce((sum, s) => sum + (s.layout === 'content' ? (s.initiatives ?? []).reduce((n, i) => n + (i.funding?.amounts.reduce((a, b) => a + b, 0) ?? 0), 0) : 0), 0),
-    );
-    return { categories: model.deck.areas.map((a) => a.title), series: [{ name: { zh: '撥款', en: 'Funding' }, values }] };
-  }
-  return { categories: block.categories ?? [], series: block.series ?? [] };
-}
 
 const label = (text: Bilingual, lang: ChartLang) =>
   lang === 'bi' ? `${plainText(text.zh)}\n${plainText(text.en)}` : plainText(text[lang]);
@@ -89,17 +74,4 @@ function cleanSvg(svg: string): string {
     .replace(/ ecmeta_[a-z_]+="[^"]*"/g, '')
     .replace(/ class="zr\d+-cls-\d+"/g, '')
     .replace(/^<svg /, '<svg aria-hidden="true" focusable="false" ');
-}
-
-/** Alt text generated from the data, in both languages: every category with its amounts. */
-export function chartAlt(block: ChartBlock, data: ChartData): Bilingual {
-  const kind = { zh: block.kind === 'stacked' ? '堆疊棒形圖' : '棒形圖', en: block.kind === 'stacked' ? 'Stacked bar chart' : 'Bar chart' };
-  const one = (lang: 'zh' | 'en') => {
-    const items = data.categories.map((c, i) => {
-      const parts = data.series.map((s) => (data.series.length > 1 ? `${plainText(s.name[lang])} ` : '') + formatAmount(s.values[i] ?? 0, lang));
-      return `${plainText(c[lang])}${lang === 'zh' ? '：' : ': '}${parts.join(lang === 'zh' ? '，' : ', ')}`;
-    });
-    return lang === 'zh' ? `${kind.zh}。${items.join('；')}。` : `${kind.en}. ${items.join('; ')}.`;
-  };
-  return { zh: one('zh'), en: one('en') };
 }
