@@ -24,6 +24,7 @@ const ELEMENTS: [string, string, string][] = [
   ['key figures', 'headline', '.figure'],
   ['source line', 'headline', '.slide-source'],
   ['divider', 'divider-ai', '.divider__heading'],
+  ['divider written out', 'questions', '.divider__heading, .divider__sub'],
   ['heading', 'ai-measures', '.slide-heading'],
   ['label', 'ai-measures', '.initiative__label'],
   ['table', 'ai-table', '.data-table th, .data-table td'],
@@ -120,6 +121,17 @@ describe('the example deck with every element, in the real browser and PDF', () 
   it('tags the table as Table/TR/TH/TD and the image as Figure in the PDF (Chromium tags real markup)', () => {
     const tags = execFileSync('pdfinfo', ['-struct', join(out, file('bi', 'pdf'))], { encoding: 'utf8' });
     for (const tag of ['Table', 'TR', 'TH', 'TD', 'Figure']) expect(tags).toMatch(new RegExp(`^\\s+${tag}\\b`, 'm'));
+  });
+
+  it('draws charts as vectors: no raster image on the chart slides of any PDF', () => {
+    const { slides } = result.project.model;
+    const pages = ['industry-chart', 'industry-stacked'].map((id) => String(slides.find((s) => s.id === id)?.number));
+    for (const mode of MODES) {
+      for (const p of pages) {
+        const list = execFileSync('pdfimages', ['-list', '-f', p, '-l', p, join(out, file(mode, 'pdf'))], { encoding: 'utf8' });
+        expect(list.trim().split('\n').slice(2), `${mode} page ${p}`).toEqual([]);
+      }
+    }
   });
 
   it('embeds images in the HTML as data: URIs and runs no chart script', () => {

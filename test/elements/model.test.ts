@@ -7,12 +7,14 @@ const seg = (id: string) => model.segments.find((s) => s.id === id);
 
 describe('the example deck as a model', () => {
   it('puts a divider before each area (meta.dividers), carrying the area bookmark and its title segment', () => {
-    const dividers = model.slides.filter((s) => s.layout === 'divider');
+    const dividers = model.slides.filter((s) => s.layout === 'divider' && s.area);
     expect(dividers.map((s) => [s.id, s.generated, s.opensArea, s.area?.number])).toEqual([
       ['divider-ai', true, true, 1],
       ['divider-industry', true, true, 2],
     ]);
     expect(seg('area.ai.title')?.slide).toBe(dividers[0]?.number);
+    // One written out in the outro is the deck's own, with its own segments.
+    expect(model.slides.find((s) => s.id === 'questions')?.segments.map((s) => s.id)).toEqual(['questions.heading', 'questions.subheading']);
     // The area's first own slide no longer opens it: one bookmark per area.
     expect(model.slides.filter((s) => s.opensArea).length).toBe(2);
   });
