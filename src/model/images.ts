@@ -45,6 +45,8 @@ export function svgProblem(text: string): string | undefined {
     if (problem) return;
     const name = tag.name.toLowerCase().replace(/^.*:/, '');
     if (SVG_BANNED_ELEMENTS.has(name)) problem = `holds a <${tag.name}> element`;
+    // SMIL can rewrite a link after the check: <set attributeName="href" to="javascript:…">.
+    else if ((name === 'set' || name === 'animate') && /href$/i.test(tag.attributes.attributeName ?? '')) problem = `animates a link (<${tag.name} attributeName="${tag.attributes.attributeName ?? ''}">)`;
     for (const [attr, value] of Object.entries(tag.attributes)) {
       if (problem) break;
       const a = attr.toLowerCase();

@@ -118,6 +118,7 @@ describe('images are checked by content and SVG must be inert', () => {
     expect(svgProblem(svg('<foreignObject><div/></foreignObject>'))).toBe('holds a <foreignObject> element');
     expect(svgProblem(svg('<style>@import url(https://evil.example/x.css);</style>'))).toBe('has a style that loads a resource outside the file');
     expect(svgProblem(svg('<rect style="fill:url(https://evil.example/p)"/>'))).toMatch(/^refers to a resource outside the file/);
+    expect(svgProblem(svg('<a href="#x"><set attributeName="href" to="javascript:alert(1)"/></a>'))).toBe('animates a link (<set attributeName="href">)');
     expect(svgProblem('<!DOCTYPE svg [<!ENTITY x "y">]><svg/>')).toBe('declares XML entities');
   });
 });
