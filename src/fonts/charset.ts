@@ -1,6 +1,7 @@
 import type { DeckModel } from '../model/types.js';
 import { plainText } from '../render/markdown.js';
 import type { Brand } from '../schema/brand.js';
+import { generatedText } from '../model/generated.js';
 
 /** Labels the templates add around the data (language switch). */
 const UI_TEXT = '雙語中文EN / 0123456789';
@@ -16,6 +17,8 @@ export function deckCharacters(model: DeckModel, brand: Brand): { zh: string; en
     ...model.segments.map((s) => s.text),
     ...model.areas.map((a) => a.title),
     brand.wordmark,
+    // Figures, table amounts, dates and chart labels bideck writes itself (render/blocks.ts).
+    ...generatedText(model),
   ];
   for (const t of texts) {
     add(zh, t.zh);

@@ -7,6 +7,7 @@ import { Deck } from '../schema/deck.js';
 import { Glossary } from '../schema/glossary.js';
 import { validate } from '../schema/validate.js';
 import { displayPath, readText, resolveInside } from './files.js';
+import { loadImages } from './images.js';
 import { readSources } from './sources.js';
 import type { ApprovedSources } from './sources.js';
 import { parseYaml } from './yaml.js';
@@ -44,6 +45,7 @@ export async function loadProject(deckPath: string): Promise<Project> {
   const glossary = glossaryFile ? validate(Glossary, await loadYamlFile(glossaryFile)) : undefined;
 
   const model = buildModel(deck, deckSource.locate);
+  model.images = await loadImages(deck, deckFile, deckSource.locate);
   const approved = await readSources(deckFile);
   return { deckFile, deckSource, brand, brandFile, glossaryFile, glossary, model, approved };
 }

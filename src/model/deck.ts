@@ -2,7 +2,7 @@ import { BideckError, formatLocation } from '../errors.js';
 import type { SourceLocation } from '../errors.js';
 import { formatPath } from '../load/yaml.js';
 import type { DataPath } from '../load/yaml.js';
-import type { ContentSlide, Deck, Slide } from '../schema/deck.js';
+import type { AreaSlide, Deck, Slide } from '../schema/deck.js';
 import { slideSegments } from './segments.js';
 import type { AreaRef, DeckModel, Segment, SlideModel } from './types.js';
 
@@ -28,16 +28,16 @@ export function buildModel(deck: Deck, locate?: (path: DataPath) => SourceLocati
     ids.set(id, path);
   };
 
-  const push = (data: Slide | ContentSlide, path: DataPath, area: AreaRef | undefined, opensArea: boolean) => {
+  const push = (data: Slide | AreaSlide, path: DataPath, area: AreaRef | undefined, opensArea: boolean, generated = false) => {
     const number = slides.length + 1;
     const id = data.id ?? `slide-${number}`;
     claim(id, path);
-    const model: SlideModel = { number, id, layout: data.layout, data, path, area, opensArea, segments: [] };
+    const model: SlideModel = { number, id, layout: data.layout, data, path, area, opensArea, segments: [], ...(generated ? { generated } : {}) };
     slideSegments(data, id, path, (s) => {
       const segment = { ...s, slide: number };
       model.segments.push(segment);
       segments.push(segment);
-    });
+    }, generated);
     slides.push(model);
   };
 
@@ -45,17 +45,16 @@ export function buildModel(deck: Deck, locate?: (path: DataPath) => SourceLocati
     { id: 'meta.title', kind: 'meta', path: ['meta', 'title'], slide: 0, text: deck.meta.title },
     { id: 'meta.organisation', kind: 'meta', path: ['meta', 'organisation'], slide: 0, text: deck.meta.organisation },
   );
+  if (deck.meta.logo) segments.push({ id: 'meta.logo.alt', kind: 'meta', path: ['meta', 'logo', 'alt'], slide: 0, text: deck.meta.logo.alt });
   deck.intro.forEach((s, i) => push(s, ['intro', i], undefined, false));
   deck.areas.forEach((area, a) => {
     const ref = areas[a];
     if (!ref) return;
     claim(`area.${area.id}`, ['areas', a]);
-    area.slides.forEach((s, i) => {
-      if (i === 0) {
-        segments.push({ id: `area.${area.id}.title`, kind: 'area', path: ['areas', a, 'title'], slide: slides.length + 1, text: area.title });
-      }
-      push(s, ['areas', a, 'slides', i], ref, i === 0);
-    });
+    segments.push({ id: `area.${area.id}.title`, kind: 'area', path: ['areas', a, 'title'], slide: slides.length + 1, text: area.title });
+    // meta.dividers: a divider showing the area's title opens each area (and carries its bookmark).
+    if (deck.meta.dividers) push({ layout: 'divider', id: `divider-${area.id}`, heading: area.title }, ['areas', a, 'title'], ref, true, true);
+    area.slides.forEach((s, i) => push(s, ['areas', a, 'slides', i], ref, i === 0 && !deck.meta.dividers));
   });
   deck.outro.forEach((s, i) => push(s, ['outro', i], undefined, false));
   // The title and closing slides show the deck's metadata: attribute it to the first that does.

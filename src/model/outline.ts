@@ -34,7 +34,7 @@ export function outline(model: DeckModel, mode: Mode): OutlineEntry[] {
         entries.push(area);
       }
       if (data.layout === 'content') {
-        for (const ini of data.initiatives) {
+        for (const ini of data.initiatives ?? []) {
           if (ini.title) area.children.push({ title: label(ini.title, mode), page, children: [] });
         }
       }

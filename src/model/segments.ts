@@ -1,5 +1,6 @@
 import type { DataPath } from '../load/yaml.js';
-import type { ContentSlide, Point, Slide } from '../schema/deck.js';
+import type { AreaSlide, Point, Slide } from '../schema/deck.js';
+import { blockSegments, extraSegments, sourceSegment } from './segments-extra.js';
 import type { Notes } from '../schema/text.js';
 import type { Segment } from './types.js';
 
@@ -7,11 +8,13 @@ type Emit = (segment: Omit<Segment, 'slide'>) => void;
 
 /** The segments a slide shows (its own text; generated text such as the overview is not its own). */
 export function slideSegments(
-  slide: Slide | ContentSlide,
+  slide: Slide | AreaSlide,
   slideId: string,
   path: DataPath,
   emit: Emit,
+  generated = false,
 ): void {
+  extraSegments(slide, slideId, path, emit, generated);
   switch (slide.layout) {
     case 'title':
     case 'overview':
@@ -27,9 +30,10 @@ export function slideSegments(
       emit({ id: `${slideId}.message`, kind: 'message', path: [...path, 'message'], text: slide.message });
       break;
     case 'content':
-      slide.initiatives.forEach((ini, i) => {
+      slide.initiatives?.forEach((ini, i) => {
         const id = `${slideId}.${ini.id ?? `i${i + 1}`}`;
         const at: DataPath = [...path, 'initiatives', i];
+        if (ini.label) emit({ id: `${id}.label`, kind: 'label', path: [...at, 'label'], text: ini.label });
         if (ini.title) emit({ id: `${id}.title`, kind: 'title', path: [...at, 'title'], text: ini.title });
         if (ini.points) pointSegments(ini.points, `${id}.p`, [...at, 'points'], emit);
         ini.paragraphs?.forEach((text, j) =>
@@ -38,8 +42,10 @@ export function slideSegments(
         if (ini.funding)
           emit({ id: `${id}.funding`, kind: 'funding', path: [...at, 'funding'], text: ini.funding, funding: ini.funding });
       });
+      blockSegments(slide.blocks, slideId, path, emit);
       break;
   }
+  sourceSegment(slide, slideId, path, emit);
   notesSegment(slide.notes, slideId, path, emit);
 }
 

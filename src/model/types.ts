@@ -1,9 +1,10 @@
 import type { DataPath } from '../load/yaml.js';
-import type { Area, ContentSlide, Deck, Slide } from '../schema/deck.js';
+import type { Area, AreaSlide, Deck, Slide } from '../schema/deck.js';
+import type { ImageAsset } from './images.js';
 import type { Funding } from '../schema/funding.js';
 import type { Bilingual } from '../schema/text.js';
 
-export type Layout = Slide['layout'] | ContentSlide['layout'];
+export type Layout = Slide['layout'] | AreaSlide['layout'];
 
 export type SegmentKind =
   | 'meta'
@@ -14,7 +15,14 @@ export type SegmentKind =
   | 'paragraph'
   | 'funding'
   | 'message'
-  | 'notes';
+  | 'notes'
+  | 'source'
+  | 'label'
+  | 'subtitle'
+  | 'cell'
+  | 'caption'
+  | 'alt'
+  | 'category';
 
 /** One translatable unit: the smallest text that exists in both languages. */
 export interface Segment {
@@ -41,7 +49,9 @@ export interface SlideModel {
   number: number;
   id: string;
   layout: Layout;
-  data: Slide | ContentSlide;
+  data: Slide | AreaSlide;
+  /** A divider bideck added before an area (meta.dividers): it shows the area's title. */
+  generated?: boolean;
   path: DataPath;
   area: AreaRef | undefined;
   /** True on the first slide of an area: it carries the area's bookmark. */
@@ -55,6 +65,8 @@ export interface DeckModel {
   slides: SlideModel[];
   /** Every segment in reading order, including metadata. */
   segments: Segment[];
+  /** Images the deck embeds, by the path written in the data (load/images.ts fills it). */
+  images?: ReadonlyMap<string, ImageAsset>;
 }
 
 export type { Area, Bilingual, Deck, Funding };

@@ -1,6 +1,7 @@
 import type { DeckModel, SlideModel } from '../model/types.js';
 import type { Brand } from '../schema/brand.js';
 import { BideckError } from '../errors.js';
+import { slideView } from './blocks.js';
 import { brandCss } from './css.js';
 import { formatDate } from './date.js';
 import { plainText } from './markdown.js';
@@ -70,6 +71,7 @@ export function renderSlide(slide: SlideModel, input: Omit<RenderInput, 'assets'
     brand: input.brand,
     total: slides.length,
     date: formatDate(deck.meta.date),
+    view: slideView(slide, input.model, input.brand),
   });
 }
 

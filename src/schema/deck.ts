@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { Block, Logo } from './blocks.js';
 import { Funding } from './funding.js';
-import { Bilingual, Id, Notes, describeValue } from './text.js';
+import { ComparisonSlide, DividerSlide, FiguresSlide, TimelineSlide, slideCommon } from './layouts.js';
+import { Bilingual, Id, describeValue } from './text.js';
 
 /** A bullet point; `points` nests sub-bullets. */
 export interface Point extends Bilingual {
@@ -15,6 +17,7 @@ export const Point: z.ZodType<Point> = Bilingual.extend({
 export const Initiative = z
   .strictObject({
     id: Id.optional(),
+    label: Bilingual.optional().describe('A short tag shown above the title, e.g. 2025-26 Budget'),
     title: Bilingual.optional().describe('The initiative, e.g. 數碼港 / Cyberport'),
     points: z.array(Point).optional().describe('Bullet points'),
     paragraphs: z.array(Bilingual).optional().describe('Paragraphs without bullets'),
@@ -23,14 +26,14 @@ export const Initiative = z
   .describe('One initiative: title, bullets or paragraphs, and its funding line');
 export type Initiative = z.infer<typeof Initiative>;
 
-const common = {
-  id: Id.optional(),
-  notes: Notes.optional(),
-};
+const common = slideCommon;
 
 export const TitleSlide = z.strictObject({
   layout: z.literal('title'),
   ...common,
+  subtitle: Bilingual.optional(),
+  venue: Bilingual.optional(),
+  presenter: Bilingual.optional(),
 });
 export const StatementSlide = z.strictObject({
   layout: z.literal('statement'),
@@ -51,34 +54,50 @@ export const ClosingSlide = z.strictObject({
 export const ContentSlide = z.strictObject({
   layout: z.literal('content').default('content'),
   ...common,
+  heading: Bilingual.optional().describe('A heading above the slide\'s initiatives'),
   initiatives: z
     .array(Initiative)
-    .min(1, { error: 'a slide needs at least one initiative' }),
+    .min(1, { error: 'a slide needs at least one initiative' })
+    .optional(),
+  blocks: z.array(Block).min(1).max(2, { error: 'a slide holds at most two blocks' }).optional().describe('Tables, charts and images, after the initiatives'),
+}).refine((s) => s.initiatives !== undefined || s.blocks !== undefined, {
+  error: 'a slide needs at least one initiative',
+  path: ['initiatives'],
 });
 export type ContentSlide = z.infer<typeof ContentSlide>;
 
-export const LAYOUTS = ['title', 'statement', 'overview', 'closing'] as const;
+export const LAYOUTS = ['title', 'statement', 'overview', 'closing', 'divider', 'figures', 'comparison', 'timeline'] as const;
+export const AREA_LAYOUTS = ['content', 'divider', 'figures', 'comparison', 'timeline'] as const;
 
-const layoutError = (iss: { input: unknown }) => {
+const layoutError = (layouts: readonly string[]) => (iss: { input: unknown }) => {
   const layout =
     typeof iss.input === 'object' && iss.input !== null && 'layout' in iss.input
       ? (iss.input as { layout: unknown }).layout
       : undefined;
-  return `unknown layout: expected one of ${LAYOUTS.join(', ')}; found ${describeValue(layout)}`;
+  return `unknown layout: expected one of ${layouts.join(', ')}; found ${describeValue(layout)}`;
 };
 
 export const Slide = z.discriminatedUnion(
   'layout',
-  [TitleSlide, StatementSlide, OverviewSlide, ClosingSlide],
-  { error: layoutError },
+  [TitleSlide, StatementSlide, OverviewSlide, ClosingSlide, DividerSlide, FiguresSlide, ComparisonSlide, TimelineSlide],
+  { error: layoutError(LAYOUTS) },
 );
 export type Slide = z.infer<typeof Slide>;
+
+/** A slide inside an area: content (the default layout) or one of the layouts that suit an area. */
+const withLayout = (input: unknown) =>
+  typeof input === 'object' && input !== null && !Array.isArray(input) && !('layout' in input) ? { layout: 'content', ...input } : input;
+export const AreaSlide = z.preprocess(
+  withLayout,
+  z.discriminatedUnion('layout', [ContentSlide, DividerSlide, FiguresSlide, ComparisonSlide, TimelineSlide], { error: layoutError(AREA_LAYOUTS) }),
+);
+export type AreaSlide = z.infer<typeof AreaSlide>;
 
 export const Area = z
   .strictObject({
     id: Id,
     title: Bilingual.describe('The area title; its number comes from its position'),
-    slides: z.array(ContentSlide).min(1, { error: 'an area needs at least one slide' }),
+    slides: z.array(AreaSlide).min(1, { error: 'an area needs at least one slide' }),
   })
   .describe('An area of key initiatives');
 export type Area = z.infer<typeof Area>;
@@ -96,6 +115,8 @@ export const Meta = z.strictObject({
   organisation: Bilingual,
   brand: z.string().default('brands/hkgov.yaml').describe('Brand file, relative to the deck file'),
   glossary: z.string().optional().describe('Glossary file, relative to the deck file'),
+  dividers: z.boolean().default(false).describe('Put a section divider before each area'),
+  logo: Logo.optional(),
 });
 export type Meta = z.infer<typeof Meta>;
 

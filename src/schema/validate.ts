@@ -25,6 +25,18 @@ function plainError(issue: z.core.$ZodRawIssue): string | undefined {
   return undefined;
 }
 
+/**
+ * A value that fits no branch of a union (a table cell is text or an amount) is reported by the
+ * branch of its own kind: a mapping missing `en` gets "English text is missing" at `.en`, not
+ * "Invalid input". A branch whose only complaint is the value's type is the wrong branch.
+ */
+function expandUnion(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return [issue];
+  const fits = issue.errors.find((branch) => !branch.every((i) => i.code === 'invalid_type' && i.path.length === 0));
+  if (!fits) return [issue];
+  return fits.map((i) => ({ ...i, path: [...issue.path, ...i.path] })).flatMap(expandUnion);
+}
+
 /** Most problems a user wants to see at once; beyond that they are usually one root cause. */
 const MAX_REPORTED = 10;
 
@@ -35,7 +47,7 @@ const MAX_REPORTED = 10;
 export function validate<S extends z.ZodType>(schema: S, source: YamlSource): z.output<S> {
   const result = schema.safeParse(source.data, { error: plainError });
   if (result.success) return result.data;
-  const located = result.error.issues.map((issue) => {
+  const located = result.error.issues.flatMap(expandUnion).map((issue) => {
     let path: DataPath = issue.path.filter((k) => typeof k !== 'symbol');
     let message = issue.message;
     if (issue.code === 'unrecognized_keys') {

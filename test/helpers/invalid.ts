@@ -20,7 +20,7 @@ interface Expected {
   error: string;
   exit: number;
   /** Inputs too large or too odd to commit: made in a temp copy of the case. */
-  setup?: 'big-file' | 'symlink-brand';
+  setup?: 'big-file' | 'symlink-brand' | 'big-image';
 }
 
 /**
@@ -47,6 +47,11 @@ function prepare(name: string, setup: NonNullable<Expected['setup']>): string {
     // 10 MB of valid YAML comments after the deck: refused before it is parsed.
     const deck = readFileSync(join(dir, 'deck.yaml'), 'utf8');
     writeFileSync(join(dir, 'deck.yaml'), deck + `# ${'x'.repeat(1022)}\n`.repeat(10 * 1024));
+  } else if (setup === 'big-image') {
+    // A 20 MB camera original: a real PNG signature, then padding. Refused before it is read.
+    const png = Buffer.alloc(20 * 1024 * 1024);
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(png);
+    writeFileSync(join(dir, 'photo.png'), png);
   } else {
     // A brand that is a link to a file outside the deck's folder.
     symlinkSync(join(ROOT, 'package.json'), join(dir, 'brand.yaml'));

@@ -1,0 +1,77 @@
+import * as echarts from 'echarts';
+import { formatAmount } from '../model/amount-format.js';
+import type { ChartData } from '../model/chart-data.js';
+import type { ChartBlock } from '../schema/blocks.js';
+import type { Brand } from '../schema/brand.js';
+import type { Bilingual } from '../schema/text.js';
+import { FAMILY } from './css.js';
+import { plainText } from './markdown.js';
+
+export type { ChartData };
+export type ChartLang = 'bi' | 'zh' | 'en';
+
+export const CHART_SIZE = { width: 1100, height: 420 } as const;
+
+const label = (text: Bilingual, lang: ChartLang) =>
+  lang === 'bi' ? `${plainText(text.zh)}\n${plainText(text.en)}` : plainText(text[lang]);
+const amount = (n: number, lang: ChartLang) => formatAmount(n, lang === 'en' ? 'en' : 'zh');
+/** Value labels: in the bilingual chart, both wordings on two lines, except inside stacked segments (no room). */
+const valueLabel = (n: number, lang: ChartLang, stacked: boolean) =>
+  lang === 'bi' && !stacked ? `${formatAmount(n, 'zh')}\n${formatAmount(n, 'en')}` : amount(n, lang);
+
+/**
+ * The chart as static SVG markup, drawn at build time by ECharts' server-side SVG renderer (no
+ * DOM, no browser, no script at view time). Its text is real <text> in the brand's embedded
+ * faces, so the PDF keeps it as text in the brand subsets (fonts/charset.ts adds the labels).
+ */
+export function chartSvg(block: ChartBlock, data: ChartData, lang: ChartLang, brand: Brand): string {
+  const p = brand.palette;
+  // Single quotes: ECharts writes the family into a double-quoted style attribute.
+  const fontFamily = lang === 'en' ? `'${FAMILY.en}', '${FAMILY.zh}'` : `'${FAMILY.zh}'`;
+  const colours = [p.primary, p.accent, p.muted, p.funding, p.text];
+  const horizontal = block.direction === 'horizontal';
+  const stacked = block.kind === 'stacked';
+  const categoryAxis = { type: 'category' as const, data: data.categories.map((c) => label(c, lang)), axisLabel: { color: p.text, fontSize: 20, interval: 0 }, axisTick: { show: false }, axisLine: { lineStyle: { color: p.muted } } };
+  const valueAxis = { type: 'value' as const, axisLabel: { color: p.muted, fontSize: 17, formatter: (v: number) => amount(v, lang) }, splitLine: { lineStyle: { color: p.surface } } };
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: CHART_SIZE.width, height: CHART_SIZE.height });
+  try {
+    chart.setOption({
+      animation: false,
+      color: colours,
+      textStyle: { fontFamily, color: p.text },
+      grid: { left: 16, right: horizontal ? 110 : 24, top: stacked ? 48 : 36, bottom: 8, containLabel: true },
+      legend: stacked ? { top: 0, left: 'center', itemGap: 28, textStyle: { fontSize: 16, color: p.text } } : { show: false },
+      xAxis: horizontal ? valueAxis : categoryAxis,
+      yAxis: horizontal ? { ...categoryAxis, inverse: true } : valueAxis,
+      series: data.series.map((s, i) => ({
+        type: 'bar',
+        name: label(s.name, lang === 'bi' ? 'zh' : lang),
+        data: s.values,
+        barMaxWidth: 90,
+        ...(stacked ? { stack: 'total' } : {}),
+        label: {
+          show: true,
+          position: stacked ? 'inside' : horizontal ? 'right' : 'top',
+          fontSize: 19,
+          fontWeight: 700,
+          color: stacked ? p.onPrimary : p.text,
+          formatter: (x: { value: unknown }) => valueLabel(Number(x.value), lang, stacked),
+        },
+        itemStyle: { color: colours[i % colours.length] },
+      })),
+    });
+    return cleanSvg(chart.renderToSVGString());
+  } finally {
+    chart.dispose();
+  }
+}
+
+/** Drop ECharts' hover styles and interaction attributes: the chart is a picture, not a widget. */
+function cleanSvg(svg: string): string {
+  return svg
+    .replace(/<style[\s\S]*?<\/style>/g, '')
+    .replace(/ pointer-events="[^"]*"/g, '')
+    .replace(/ ecmeta_[a-z_]+="[^"]*"/g, '')
+    .replace(/ class="zr\d+-cls-\d+"/g, '')
+    .replace(/^<svg /, '<svg aria-hidden="true" focusable="false" ');
+}
