@@ -7,12 +7,18 @@ import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/pipeline/build.js';
 import { openDeck, startBrowser } from '../helpers/browser.js';
+import { EXAMPLE_DECK } from '../helpers/example.js';
 import { SEED_DECK } from '../helpers/seed.js';
 
 /** axe-core's own bundle, injected into the page as its docs describe (no wrapper needed for puppeteer-core). */
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const WCAG21AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const ID = 'itib-budget-2023-24';
+/** The seed, and the example deck with every element (tables, charts, images, figures, timeline). */
+const DECKS = [
+  { deck: SEED_DECK, id: ID, dir: 'seed' },
+  { deck: EXAMPLE_DECK, id: 'budget-it-2025', dir: 'example' },
+];
 
 interface Violation {
   id: string;
@@ -32,15 +38,17 @@ describe('accessible HTML: axe-core at WCAG 2.1 AA, every slide of every mode an
   let browser: Browser;
   beforeAll(async () => {
     await build({ deckPath: SEED_DECK, outDir: out, pdf: false });
+    await build({ deckPath: EXAMPLE_DECK, outDir: join(out, '..', 'example'), pdf: false });
     browser = await startBrowser();
   });
   afterAll(async () => {
     await browser?.close();
   });
 
-  for (const [mode, file] of [['bi', `${ID}.html`], ['zh', `${ID}.zh.html`], ['en', `${ID}.en.html`]] as const) {
-    it(`${mode}: no violations on any slide`, async () => {
-      const { page } = await openDeck(browser, join(out, file));
+  const cases = DECKS.flatMap(({ id, dir }) => (['bi', 'zh', 'en'] as const).map((mode) => ({ dir, mode, file: mode === 'bi' ? `${id}.html` : `${id}.${mode}.html` })));
+  for (const { dir, mode, file } of cases) {
+    it(`${dir} deck, ${mode}: no violations on any slide`, async () => {
+      const { page } = await openDeck(browser, join(out, '..', dir === 'seed' ? 'dist' : dir, file));
       // Without the fade, each slide is measured as it rests, not mid-transition.
       await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);
       const total = await page.evaluate(() => (window as unknown as RevealWindow).Reveal.getTotalSlides());
