@@ -1,6 +1,7 @@
 import type { Browser } from 'puppeteer-core';
 import { BideckError } from '../errors.js';
 import type { Mode } from '../render/deck.js';
+import { openPage } from './browser.js';
 import { openPrintView } from './pdf.js';
 
 export interface HandoutOptions {
@@ -29,7 +30,7 @@ const MIN_NOTES_PT = 7;
  */
 export async function exportHandout(browser: Browser, htmlFile: string, options: HandoutOptions): Promise<HandoutResult> {
   const timeout = options.timeoutMs ?? 60_000;
-  const page = await browser.newPage();
+  const page = await openPage(browser);
   const blocked: string[] = [];
   try {
     await openPrintView(page, htmlFile, options.mode, timeout, blocked);

@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import createDebug from 'debug';
 import { BideckError } from '../errors.js';
+import { openPage } from './browser.js';
 import type { Mode } from '../render/deck.js';
 
 const debug = createDebug('bideck:pdf');
@@ -42,7 +43,7 @@ export async function printDeck(browser: Browser, htmlFile: string, options: Pdf
   if (!first) return [];
   let current: Mode = first;
   try {
-    page = await browser.newPage();
+    page = await openPage(browser);
     const start = performance.now();
     await openPrintView(page, htmlFile, first, timeout, blocked);
     const marks = await page.evaluate('window.bideckMarks').catch(() => undefined);
@@ -103,7 +104,9 @@ export async function openPrintView(page: Page, htmlFile: string, mode: Mode, ti
   await blockForeignRequests(page, fileUrl, blocked);
   await page.setViewport({ width: 1280, height: 720 });
   await page.goto(`${fileUrl}?print-pdf&lang=${mode}`, { waitUntil: 'load', timeout });
-  await page.waitForFunction('window.bideckReady === true', { timeout });
+  // An interval, not puppeteer's default animation-frame polling: a 1,000-slide print view
+  // starves frames and the default noticed readiness ≈ 2 s late (issue 15).
+  await page.waitForFunction('window.bideckReady === true', { timeout, polling: 50 });
 }
 
 export async function blockForeignRequests(page: Page, fileUrl: string, blocked: string[]): Promise<void> {
