@@ -3,6 +3,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import createDebug from 'debug';
 import { BideckError } from '../errors.js';
 import { openPage } from './browser.js';
+import { prepareTags } from './tags.js';
 import type { Mode } from '../render/deck.js';
 
 const debug = createDebug('bideck:pdf');
@@ -25,6 +26,8 @@ export interface PdfOptions {
   timeoutMs?: number;
   /** Pages to keep, e.g. `3-7` or `1,3-5`; the print view has one page per slide. */
   pageRanges?: string;
+  /** Tagged (accessible) PDFs unless false: `--draft` proofs skip the structure tree. */
+  tagged?: boolean;
   /** Called with each PDF as soon as it is printed, while the next one prints. */
   onPdf?: (result: PdfResult) => Promise<void>;
 }
@@ -46,8 +49,9 @@ export async function printDeck(browser: Browser, htmlFile: string, options: Pdf
     page = await openPage(browser);
     const start = performance.now();
     await openPrintView(page, htmlFile, first, timeout, blocked);
+    const tags = options.tagged === false ? undefined : await prepareTags(page);
     const marks = await page.evaluate('window.bideckMarks').catch(() => undefined);
-    debug('print view %d ms %o', Math.round(performance.now() - start), marks);
+    debug('print view %d ms %o, tags %o', Math.round(performance.now() - start), marks, tags);
     const results: PdfResult[] = [];
     const pending: Promise<void>[] = [];
     for (const mode of options.modes) {
@@ -70,7 +74,7 @@ export async function printDeck(browser: Browser, htmlFile: string, options: Pdf
       const pdf = await page.pdf({
         printBackground: true,
         preferCSSPageSize: true,
-        tagged: true,
+        tagged: options.tagged !== false,
         outline: false, // bideck writes its own bookmarks (export/outline.ts)
         timeout,
         ...(options.pageRanges ? { pageRanges: options.pageRanges } : {}),
