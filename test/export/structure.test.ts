@@ -92,3 +92,13 @@ describe('tagged PDF structure', () => {
   });
 });
 
+
+describe('--draft', () => {
+  it('makes untagged PDFs (no structure tree to build)', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'bideck-draft-')), 'dist');
+    await build({ deckPath: SEED_DECK, outDir: out, modes: ['en'], draft: true });
+    const doc = await PDFDocument.load(readFileSync(join(out, 'itib-budget-2023-24.en.pdf')));
+    expect(doc.catalog.has(PDFName.of('StructTreeRoot'))).toBe(false);
+    expect(doc.getTitle()).toBe('2023-24 Budget Key initiatives under ITIB'); // metadata still written
+  });
+});
