@@ -14,10 +14,10 @@ try {
   await page.evaluate('window.printed');
   // As bideck does: reveal.js hides all but one slide from assistive tech, which would leave the
   // floor's PDF untagged; load every face (hidden slides do not trigger font loads).
-  await page.evaluate(async () => {
+  await page.evaluate(`(async () => {
     for (const s of document.querySelectorAll('[aria-hidden]')) s.removeAttribute('aria-hidden');
     await Promise.all([...document.fonts].map((f) => f.load()));
-  });
+  })()`);
   writeFileSync(out, await page.pdf({ printBackground: true, preferCSSPageSize: true, tagged: true, outline: false, timeout: 0 }));
 } finally {
   await browser.close();

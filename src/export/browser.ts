@@ -155,7 +155,8 @@ const claimed = new WeakSet<Browser>();
  * second one costs a renderer start, issue 15); later callers get new tabs. Close it after.
  */
 export async function openPage(browser: Browser): Promise<Page> {
-  if (!claimed.has(browser)) {
+  // Only a browser this process launched: a connected one may be shared, its blank tab another's.
+  if (!claimed.has(browser) && browser.process()) {
     claimed.add(browser);
     const [initial] = await browser.pages();
     if (initial && initial.url() === 'about:blank') return initial;

@@ -49,9 +49,8 @@ export async function printDeck(browser: Browser, htmlFile: string, options: Pdf
     page = await openPage(browser);
     const start = performance.now();
     await openPrintView(page, htmlFile, first, timeout, blocked);
-    const tags = options.tagged === false ? undefined : await prepareTags(page);
     const marks = await page.evaluate('window.bideckMarks').catch(() => undefined);
-    debug('print view %d ms %o, tags %o', Math.round(performance.now() - start), marks, tags);
+    debug('print view %d ms %o', Math.round(performance.now() - start), marks);
     const results: PdfResult[] = [];
     const pending: Promise<void>[] = [];
     for (const mode of options.modes) {
@@ -70,6 +69,7 @@ export async function printDeck(browser: Browser, htmlFile: string, options: Pdf
         mode,
         options.titles[mode] ?? null,
       );
+      if (options.tagged !== false) await prepareTags(page);
       const switched = performance.now();
       const pdf = await page.pdf({
         printBackground: true,

@@ -81,6 +81,18 @@ describe('tagged PDF structure', () => {
     expect(ROLE_MAP['Strong']).toBe('Span');
   });
 
+  it('keeps the language of each block: English in the bilingual PDF is tagged /Lang (en)', async () => {
+    const langs = async (file: string) => {
+      const doc = await PDFDocument.load(readFileSync(file));
+      return doc.context.enumerateIndirectObjects().map(([, o]) => (o instanceof PDFDict ? o.get(PDFName.of('Lang')) : undefined)).filter((l) => l !== undefined).map(String);
+    };
+    const bilingual = await langs(bi);
+    expect(bilingual.filter((l) => l === '(en)').length).toBeGreaterThan(50);
+    // The catalog's and the Document element's: blocks in the document's language need none.
+    expect(bilingual.filter((l) => l === '(zh-Hant-HK)')).toHaveLength(2);
+    expect(await langs(en)).toEqual(['(en)', '(en)']);
+  });
+
   it('reads English words from the tags as pdftotext reads them from the page: none fused at line breaks', () => {
     const fromTags = count(englishWords(structText(en)));
     // Footers are on the page but not in the tags: compare the page text above the footer.
