@@ -1,5 +1,6 @@
 import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import type { OutlineEntry } from '../model/outline.js';
+import { markArtifacts } from './artifacts.js';
 import { addOutline } from './outline.js';
 
 export interface PdfMetadata {
@@ -39,7 +40,7 @@ export async function setPdfMetadata(pdf: Uint8Array, meta: PdfMetadata): Promis
   doc.setModificationDate(meta.date);
   addOutline(doc, meta.outline);
   doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
-  addRoleMap(doc);
+  finishTags(doc);
   // XMP is read by PDF/UA and PDF/A checkers and by search tools that ignore the Info dictionary.
   // UTF-8 and uncompressed (ISO 32000-1 §14.3.2), so tools that do not parse PDF find it.
   const xmp = doc.context.stream(new TextEncoder().encode(xmpPacket(meta)), { Type: 'Metadata', Subtype: 'XML' });
@@ -47,10 +48,14 @@ export async function setPdfMetadata(pdf: Uint8Array, meta: PdfMetadata): Promis
   return doc.save({ useObjectStreams: true });
 }
 
-/** Map the non-standard structure types in a tagged PDF (untagged drafts have no tree). */
-function addRoleMap(doc: PDFDocument): void {
+/**
+ * Map the non-standard structure types of a tagged PDF and mark its untagged content as
+ * artifacts (untagged drafts have no tree and need neither).
+ */
+function finishTags(doc: PDFDocument): void {
   const root = doc.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict);
   if (!root) return;
+  markArtifacts(doc);
   const map = root.lookupMaybe(PDFName.of('RoleMap'), PDFDict) ?? doc.context.obj({});
   for (const [from, to] of Object.entries(ROLE_MAP)) map.set(PDFName.of(from), PDFName.of(to));
   root.set(PDFName.of('RoleMap'), map);
@@ -59,9 +64,9 @@ function addRoleMap(doc: PDFDocument): void {
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
- * The XMP packet (ISO 16684-1) with the Info dictionary's facts. No `pdfuaid:part`: the
- * identifier claims PDF/UA-1 conformance, and Chromium leaves backgrounds and hidden footers
- * as unmarked content rather than artifacts (ISO 14289-1 §7.1), so the file does not meet it.
+ * The XMP packet (ISO 16684-1) with the Info dictionary's facts. No `pdfuaid:part`: it claims
+ * PDF/UA-1 conformance, and only some of ISO 14289-1's checks are tested here (README,
+ * "Accessible PDFs"); no validator has passed these files.
  */
 export function xmpPacket(meta: PdfMetadata): string {
   const date = meta.date.toISOString().replace(/\.\d{3}Z$/, 'Z');

@@ -1,7 +1,8 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
+import { inflateSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROLE_MAP } from '../../src/export/metadata.js';
 import { build } from '../../src/pipeline/build.js';
@@ -37,6 +38,27 @@ async function structTypes(file: string): Promise<{ types: Set<string>; roleMap:
   return { types, roleMap };
 }
 
+/** Painting operators outside any marked-content sequence, per page (PDF/UA-1 §7.1: none). */
+async function unmarkedPainting(file: string): Promise<string[]> {
+  const doc = await PDFDocument.load(readFileSync(file));
+  const found: string[] = [];
+  doc.getPages().forEach((page, i) => {
+    const contents = page.node.get(PDFName.of('Contents'));
+    for (const ref of contents instanceof PDFArray ? contents.asArray() : [contents]) {
+      const stream = doc.context.lookup(ref as PDFRef);
+      if (!(stream instanceof PDFRawStream)) continue;
+      let depth = 0;
+      for (const line of inflateSync(stream.contents).toString('latin1').split('\n')) {
+        const op = line.trimEnd().split(/\s+|(?<=>>)/).at(-1) ?? '';
+        if (op === 'BDC' || op === 'BMC') depth++;
+        else if (op === 'EMC') depth--;
+        else if (depth === 0 && /^(Tj|TJ|'|"|f|f\*|F|S|s|B|B\*|b|b\*|Do|sh)$/.test(op)) found.push(`page ${i + 1}: ${line}`);
+      }
+    }
+  });
+  return found;
+}
+
 /** English words as a reader sees them, punctuation trimmed; CJK text dropped. */
 function englishWords(text: string): string[] {
   return text.split(/\s+/).map((w) => w.replace(/^[^A-Za-z0-9$]+|[^A-Za-z0-9%]+$/g, '')).filter((w) => /[A-Za-z]/.test(w) && !/[\u3000-\u9fff]/.test(w));
@@ -68,6 +90,10 @@ describe('tagged PDF structure', () => {
     expect(text).not.toMatch(/\d+\s*\/\s*11/);
     expect(text.match(/HKSAR Government/g)).toHaveLength(2); // the title and closing slides' own line, not 11 footers
     expect(pdfText(en)).toMatch(/4\s*\/\s*11/); // still printed on the page
+  });
+
+  it('marks everything outside the structure tree as an artifact (backgrounds, rules, bullets, footers)', async () => {
+    for (const file of [en, bi]) expect(await unmarkedPainting(file), file).toEqual([]);
   });
 
   it('uses standard structure types or maps them (no unmapped Strong)', async () => {
