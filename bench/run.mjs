@@ -20,6 +20,9 @@ const bin = join(root, 'bin', 'bideck.js');
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fresh = (name) => join(work, `${name}-${Math.random().toString(36).slice(2)}`);
 const load = () => loadavg()[0].toFixed(1);
+// Repeats: more give steadier medians; a busy machine may need fewer to finish at all.
+const SEED_RUNS = Number(process.env.BIDECK_BENCH_SEED_RUNS ?? 5);
+const BIG_RUNS = Number(process.env.BIDECK_BENCH_BIG_RUNS ?? 2);
 
 /** Whole process, from spawn to exit. */
 function wall(cmd, args, env = {}) {
@@ -61,7 +64,7 @@ const seedBuilt = runCase(seed); // warms the font cache; gives the stage breakd
 results.cases.seed = seedBuilt;
 const seedPeers = await peers(seed, seedBuilt.html, 'seed');
 const seedRuns = { html: [], full: [], floor: [], marp: [] };
-for (let i = 0; i < 5; i++) {
+for (let i = 0; i < SEED_RUNS; i++) {
   seedRuns.html.push(wall(node, [bin, 'build', seed, '--no-pdf', '--out', fresh('html')]).ms);
   seedRuns.full.push(wall(node, [bin, 'build', seed, '--out', fresh('full')]).ms);
   seedRuns.floor.push(floorRun(seedPeers.floorHtml));
@@ -75,7 +78,7 @@ const big = writeSyntheticDeck(seed, 1000, join(work, 'synthetic-1000'));
 runCase(big, { pdf: false }); // the synthetic deck uses the seed's characters: font cache warm
 const bigRuns = { tagged: [], draft: [], floor: [] };
 let bigPeers;
-for (let i = 0; i < 2; i++) {
+for (let i = 0; i < BIG_RUNS; i++) {
   const tagged = runCase(big, { modes: 'bi' });
   results.cases.synthetic1000 ??= tagged;
   bigPeers ??= await peers(big, tagged.html, 'synthetic-1000');
