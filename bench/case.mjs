@@ -36,7 +36,8 @@ function descendantsRss() {
 const sampler = process.platform === 'linux' ? setInterval(() => { browserPeak = Math.max(browserPeak, descendantsRss()); }, 100) : undefined;
 
 const modes = process.env.BIDECK_BENCH_MODES ? process.env.BIDECK_BENCH_MODES.split(',') : undefined;
-const result = await build({ deckPath: deck, outDir: out, pdf: pdf === 'pdf', ...(cacheDir ? { cacheDir } : {}), ...(modes ? { modes } : {}) });
+const draft = process.env.BIDECK_BENCH_DRAFT === '1';
+const result = await build({ deckPath: deck, outDir: out, pdf: pdf === 'pdf', pdfTimeoutMs: 900_000, ...(cacheDir ? { cacheDir } : {}), ...(modes ? { modes } : {}), ...(draft ? { draft } : {}) });
 if (sampler) clearInterval(sampler);
 const wallMs = performance.now() - start;
 const sizes = Object.fromEntries(result.files.map((f) => [basename(f), statSync(f).size]));
@@ -44,6 +45,7 @@ const fontBytes = [...readFileSync(result.files.find((f) => f.endsWith('.html'))
   .reduce((n, m) => n + Math.floor((m[1].length * 3) / 4), 0);
 process.stdout.write(JSON.stringify({
   slides: result.project.model.slides.length,
+  html: result.files.find((f) => f.endsWith('.html') && !f.endsWith('review.html')),
   timings: result.timings,
   wallMs,
   nodePeakRss: process.resourceUsage().maxRSS * 1024,

@@ -1,11 +1,14 @@
-// `npm run bench`: builds the seed deck and synthetic 100- and 1,000-slide decks, reports
-// time per stage, wall time, peak memory and output sizes; writes bench/results.json.
-// It measures; it asserts nothing. Run on an otherwise idle machine for stable numbers.
+// `npm run bench`: bideck against its floor and its peer on the same texts (issue 15), and the
+// stage breakdown of the seed and a 1,000-slide deck. Prints a table with ratios and writes
+// bench/results.json. It measures; it asserts nothing. Whole-process times are medians of
+// runs that alternate bideck, the floor and the peer, so a busy machine slows all alike;
+// the load average is printed with the results.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { cpus, freemem, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { MARP_VERSION, ensureMarp, slideTexts, writeFloorDeck, writeMarpDeck } from './peers.mjs';
 import { measurePhrases } from './phrases.mjs';
 import { measureServeLatency } from './serve-latency.mjs';
 import { writeSyntheticDeck } from './synth.mjs';
@@ -14,81 +17,120 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const work = mkdtempSync(join(tmpdir(), 'bideck-bench-'));
 const seed = join(root, 'data', 'deck.yaml');
 const node = process.execPath;
+const bin = join(root, 'bin', 'bideck.js');
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fresh = (name) => join(work, `${name}-${Math.random().toString(36).slice(2)}`);
+const load = () => loadavg()[0].toFixed(1);
+// Repeats: more give steadier medians; a busy machine may need fewer to finish at all.
+const SEED_RUNS = Number(process.env.BIDECK_BENCH_SEED_RUNS ?? 5);
+const BIG_RUNS = Number(process.env.BIDECK_BENCH_BIG_RUNS ?? 2);
 
-function runCase(deck, { pdf = true, modes, cacheDir } = {}) {
-  const out = join(work, `out-${Math.random().toString(36).slice(2)}`);
-  const args = [join(root, 'bench', 'case.mjs'), deck, out, pdf ? 'pdf' : 'html', cacheDir ?? ''];
-  const r = spawnSync(node, args, { cwd: root, encoding: 'utf8', env: { ...process.env, BIDECK_BENCH_MODES: modes ?? '' } });
-  if (r.status !== 0) throw new Error(`bench case failed: ${r.stderr}`);
-  return JSON.parse(r.stdout.trim().split('\n').at(-1));
+/** Whole process, from spawn to exit. */
+function wall(cmd, args, env = {}) {
+  const t = performance.now();
+  const r = spawnSync(cmd, args, { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);
+  return { ms: performance.now() - t, stdout: r.stdout };
 }
 
-/** Whole-process time of the real CLI, as a user types it (median of `n`, after a warm-up). */
-function cliWall(args, n = 5) {
-  const times = [];
-  for (let i = 0; i <= n; i++) {
-    const t = performance.now();
-    const r = spawnSync(node, [join(root, 'bin', 'bideck.js'), ...args], { cwd: root, encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(r.stderr);
-    if (i > 0) times.push(performance.now() - t);
-  }
-  return median(times);
+/** One bideck build in bench/case.mjs: stage timings, peak memory, sizes, and its whole-process time. */
+function runCase(deck, { pdf = true, modes, draft = false, cacheDir } = {}) {
+  const args = [join(root, 'bench', 'case.mjs'), deck, fresh('out'), pdf ? 'pdf' : 'html', cacheDir ?? ''];
+  const r = wall(node, args, { BIDECK_BENCH_MODES: modes ?? '', BIDECK_BENCH_DRAFT: draft ? '1' : '' });
+  return { ...JSON.parse(r.stdout.trim().split('\n').at(-1)), processMs: r.ms, load: load() };
 }
 
-const stage = (res, name) => res.timings.filter((t) => t.stage === name).reduce((n, t) => n + t.ms, 0);
-const kb = (b) => `${(b / 1024).toFixed(0)} KB`;
-const mb = (b) => `${(b / 1024 / 1024).toFixed(0)} MB`;
-
-const results = { machine: machine(), date: new Date().toISOString(), cases: {} };
-console.error(`bideck bench on ${results.machine.cpus}× ${results.machine.cpu}, ${results.machine.memoryGiB} GiB`);
-
-// Seed: HTML only, whole process (fonts cached by the warm-up run).
-results.cases.seedHtmlCli = { wallMs: cliWall(['build', 'data/deck.yaml', '--no-pdf', '--out', join(work, 'cli-html')]) };
-// Seed: full build (every mode's HTML and PDF), whole process.
-results.cases.seedFullCli = { wallMs: cliWall(['build', 'data/deck.yaml', '--out', join(work, 'cli-full')], 3) };
-// Seed: stage breakdown, fonts uncached then cached.
-results.cases.seedUncachedFonts = runCase(seed, { pdf: false, cacheDir: mkdtempSync(join(tmpdir(), 'bideck-fonts-')) });
-results.cases.seed = runCase(seed);
-for (const n of [100, 1000]) {
-  const deck = writeSyntheticDeck(seed, n, join(work, `synthetic-${n}`));
-  runCase(deck, { pdf: false }); // warm the font cache: the synthetic decks use the seed's characters
-  // The 1,000-slide case is the target's "bilingual deck, HTML and PDF".
-  results.cases[`synthetic${n}`] = runCase(deck, n === 1000 ? { modes: 'bi' } : {});
+/** The floor and the peer for one deck: the deck files they print. */
+async function peers(deck, bideckHtml, name) {
+  const texts = await slideTexts(root, deck);
+  const floorHtml = join(work, `${name}-floor.html`);
+  writeFloorDeck(root, texts, bideckHtml, floorHtml);
+  const marpMd = join(work, `${name}.md`);
+  writeMarpDeck(texts, marpMd);
+  return { floorHtml, marpMd };
+}
+const floorRun = (html) => wall(node, [join(root, 'bench', 'floor.mjs'), html, fresh('floor') + '.pdf']).ms;
+const marpRun = (cli, md) => wall(node, [cli, '--pdf', md, '-o', fresh('marp') + '.pdf'], { CHROME_PATH: realChromium() }).ms;
+function realChromium() {
+  return execFileSync(node, ['-e', `import(${JSON.stringify(join(root, 'lib', 'export', 'browser.js'))}).then((b) => process.stdout.write(b.findBrowser()))`], { encoding: 'utf8' });
 }
 
-// Chinese phrase breaks: module load plus marking every distinct text of the seed once.
-results.cases.phrases = await measurePhrases(seed);
+const results = { machine: machine(), date: new Date().toISOString(), loadBefore: load(), cases: {} };
+console.error(`bideck bench on ${results.machine.cpus}× ${results.machine.cpu}, ${results.machine.memoryGiB} GiB, load ${results.loadBefore}`);
+const marp = ensureMarp(root);
+if (!marp) console.error('Marp CLI could not be installed (offline?): the peer column stays empty');
+
+// Seed: whole process, alternating bideck (HTML only, full build), the floor and Marp.
+const seedBuilt = runCase(seed); // warms the font cache; gives the stage breakdown
+results.cases.seed = seedBuilt;
+const seedPeers = await peers(seed, seedBuilt.html, 'seed');
+const seedRuns = { html: [], full: [], floor: [], marp: [] };
+for (let i = 0; i < SEED_RUNS; i++) {
+  seedRuns.html.push(wall(node, [bin, 'build', seed, '--no-pdf', '--out', fresh('html')]).ms);
+  seedRuns.full.push(wall(node, [bin, 'build', seed, '--out', fresh('full')]).ms);
+  seedRuns.floor.push(floorRun(seedPeers.floorHtml));
+  if (marp) seedRuns.marp.push(marpRun(marp, seedPeers.marpMd));
+}
+results.seed = Object.fromEntries(Object.entries(seedRuns).map(([k, v]) => [k, v.length ? median(v) : null]));
+results.seed.load = load();
+
+// 1,000 slides, bilingual, one tagged PDF (and untagged, --draft), against the floor.
+const big = writeSyntheticDeck(seed, 1000, join(work, 'synthetic-1000'));
+runCase(big, { pdf: false }); // the synthetic deck uses the seed's characters: font cache warm
+const bigRuns = { tagged: [], draft: [], floor: [] };
+let bigPeers;
+for (let i = 0; i < BIG_RUNS; i++) {
+  const tagged = runCase(big, { modes: 'bi' });
+  results.cases.synthetic1000 ??= tagged;
+  bigPeers ??= await peers(big, tagged.html, 'synthetic-1000');
+  bigRuns.tagged.push(tagged.processMs);
+  bigRuns.floor.push(floorRun(bigPeers.floorHtml));
+  const draft = runCase(big, { modes: 'bi', draft: true });
+  results.cases.synthetic1000draft ??= draft;
+  bigRuns.draft.push(draft.processMs);
+}
+results.big = { ...Object.fromEntries(Object.entries(bigRuns).map(([k, v]) => [k, median(v)])), load: load() };
 
 // bideck serve: from saving the seed deck to the open browser showing the change.
 results.cases.serveEditToReload = await measureServeLatency({ edits: 10 });
+// Chinese phrase breaks: module load plus marking every distinct text of the seed once.
+results.cases.phrases = await measurePhrases(seed);
 
 writeFileSync(join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-printTable(results);
+printTables(results);
 
-function printTable(r) {
-  const rows = [['case', 'slides', 'load', 'fonts', 'render', 'pdf bi', 'pdf zh', 'pdf en', 'wall', 'node RSS', 'browser RSS', 'HTML', 'PDF (bi)', 'PDF/slide', 'fonts']];
-  for (const [name, c] of Object.entries(r.cases)) {
-    if (!c.timings) continue;
-    const bi = Object.entries(c.sizes).find(([f]) => /^[^.]+(\.[^.]+)*?\.pdf$/.test(f) && !/\.(zh|en|handout)\.pdf$/.test(f));
-    const html = Object.entries(c.sizes).find(([f]) => f.endsWith('.html') && !/\.(zh|en)\.html$/.test(f) && !f.startsWith('review'));
-    rows.push([name, c.slides, ...['load', 'fonts', 'render', 'pdf bi', 'pdf zh', 'pdf en'].map((s) => `${stage(c, s).toFixed(0)}`), `${c.wallMs.toFixed(0)} ms`,
-      mb(c.nodePeakRss), mb(c.browserPeakRss), html ? kb(html[1]) : '-', bi ? kb(bi[1]) : '-', bi ? `${(bi[1] / 1024 / c.slides).toFixed(1)} KB` : '-', kb(c.fontBytes)]);
-  }
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => String(row[i]).length)));
-  for (const row of rows) console.log(row.map((v, i) => String(v).padStart(widths[i])).join('  '));
-  console.log(`\nseed, HTML only, whole process: ${r.cases.seedHtmlCli.wallMs.toFixed(0)} ms (median of 5)`);
-  console.log(`seed, full build, whole process: ${r.cases.seedFullCli.wallMs.toFixed(0)} ms (median of 3)`);
+function printTables(r) {
+  const s = (ms) => (ms == null ? '–' : `${(ms / 1000).toFixed(2)} s`);
+  const x = (a, b) => (a == null || b == null ? '–' : `${(a / b).toFixed(2)}×`);
+  const c = r.cases.synthetic1000;
+  const biPdf = Object.entries(c.sizes).find(([f]) => f.endsWith('.pdf'))?.[1] ?? 0;
+  const mem = (c.nodePeakRss + c.browserPeakRss) / 1024 ** 3;
+  const rows = [
+    ['work', 'bideck', 'floor / peer', 'ratio', 'goal'],
+    ['seed, full build (3 HTML + 3 PDF + review)', s(r.seed.full), `Marp ${MARP_VERSION}, one PDF: ${s(r.seed.marp)}`, x(r.seed.full, r.seed.marp), '≤ 1.0×'],
+    ['seed, full build', s(r.seed.full), `bare reveal.js, one PDF: ${s(r.seed.floor)}`, x(r.seed.full, r.seed.floor), ''],
+    ['seed, HTML only', s(r.seed.html), '', '', '≤ 0.5 s'],
+    ['1,000 slides, bi, tagged PDF', s(r.big.tagged), `bare reveal.js, tagged: ${s(r.big.floor)}`, x(r.big.tagged, r.big.floor), '≤ 1.5×'],
+    ['1,000 slides, bi, --draft (untagged)', s(r.big.draft), `bare reveal.js, tagged: ${s(r.big.floor)}`, x(r.big.draft, r.big.floor), ''],
+    ['1,000 slides, peak memory (node RSS + browser PSS)', `${mem.toFixed(2)} GiB`, '', '', '< 1.5 GiB'],
+    ['1,000 slides, PDF size', `${(biPdf / 1024 / c.slides).toFixed(1)} KB/slide`, '', '', '≤ 5 KB'],
+  ];
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
+  for (const row of rows) console.log(row.map((v, i) => v.padEnd(widths[i])).join('  '));
+  console.log(`\nload average (1 min) before ${r.loadBefore}, after seed ${r.seed.load}, after 1,000 slides ${r.big.load}`);
+  const stages = (k) => r.cases[k].timings.map((t) => `${t.stage} ${t.ms.toFixed(0)}`).join(', ');
+  console.log(`stages (ms), seed: ${stages('seed')}`);
+  console.log(`stages (ms), 1,000 tagged: ${stages('synthetic1000')}`);
+  console.log(`stages (ms), 1,000 draft: ${stages('synthetic1000draft')}`);
   const serve = r.cases.serveEditToReload;
-  console.log(`serve, edit to reload (seed, 10 saves): median ${serve.editToDomMs.median.toFixed(0)} ms, p90 ${serve.editToDomMs.p90.toFixed(0)} ms (rebuild median ${serve.rebuildMs.median.toFixed(0)} ms)`);
+  console.log(`serve, edit to reload (seed, 10 saves): median ${serve.editToDomMs.median.toFixed(0)} ms, p90 ${serve.editToDomMs.p90.toFixed(0)} ms`);
+  console.log(`serve, edit to live review page (seed, 10 saves): median ${serve.reviewEditToDomMs.median.toFixed(0)} ms, p90 ${serve.reviewEditToDomMs.p90.toFixed(0)} ms`);
   const ph = r.cases.phrases;
   console.log(`phrase breaks (BudouX + ICU words + amounts), seed: ${ph.texts} texts in ${ph.markMs.toFixed(0)} ms, after ${ph.loadMs.toFixed(0)} ms to load the model (part of "render")`);
-  console.log(`serve, edit to live review page (seed, 10 saves): median ${serve.reviewEditToDomMs.median.toFixed(0)} ms, p90 ${serve.reviewEditToDomMs.p90.toFixed(0)} ms`);
-  console.log(`stage times in ms; results in bench/results.json`);
 }
 
 function machine() {
   let cpu = cpus()[0]?.model ?? 'unknown';
   try { cpu = execFileSync('sh', ['-c', "grep -m1 'model name' /proc/cpuinfo | cut -d: -f2"], { encoding: 'utf8' }).trim() || cpu; } catch { /* not Linux */ }
-  return { cpus: cpus().length, cpu, memoryGiB: Math.round(totalmem() / 1024 ** 3), freeGiB: Math.round(freemem() / 1024 ** 3), node: process.version };
+  return { cpus: cpus().length, cpu, memoryGiB: Math.round(totalmem() / 1024 ** 3), node: process.version };
 }

@@ -1,8 +1,8 @@
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { platform } from 'node:os';
 import { join } from 'node:path';
 import { Browser as BrowserKind, ChromeReleaseChannel, computeSystemExecutablePath } from '@puppeteer/browsers';
-import type { Browser } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import createDebug from 'debug';
 import { BideckError } from '../errors.js';
 
@@ -51,8 +51,37 @@ export function findBrowser(env: NodeJS.ProcessEnv = process.env): string {
     debug('no Chrome stable found');
   }
   const found = otherCandidates().find((p) => existsSync(p));
-  if (found) return found;
+  if (found) return realBinary(found);
   throw new BideckError('browser', `No Chrome, Edge or Chromium was found.\n${INSTALL_HINT}`);
+}
+
+/**
+ * Debian's /usr/bin/chromium is a shell script that sources /etc/chromium.d and then execs
+ * /usr/lib/chromium/chromium: a shell start and flags bideck overrides anyway (issue 15).
+ * Start the binary it would exec when it sits where the script says.
+ */
+export function realBinary(path: string): string {
+  let head: string;
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      const buf = Buffer.alloc(512);
+      head = buf.subarray(0, readSync(fd, buf, 0, 512, 0)).toString('latin1');
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return path;
+  }
+  if (!head.startsWith('#!')) return path;
+  const libdir = /^LIBDIR=(\S+)$/m.exec(head)?.[1];
+  const app = /^APPNAME=(\S+)$/m.exec(head)?.[1];
+  const binary = libdir && app ? join(libdir.replace('$APPNAME', app), app) : undefined;
+  if (binary && existsSync(binary)) {
+    debug('%s is a wrapper script: starting %s', path, binary);
+    return binary;
+  }
+  return path;
 }
 
 /** Offline and quiet: no sync, updates or background fetches that would try the network. */
@@ -67,6 +96,9 @@ export function launchArgs(): string[] {
     '--no-first-run',
     '--no-default-browser-check',
     '--font-render-hinting=none',
+    // Headless Chromium 156 preloads and draws the address-bar popup: 1.5 s of CPU for
+    // nothing a PDF shows (issue 15). puppeteer merges this with its own disabled features.
+    '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup,WebUIOmniboxFullPopup',
   ];
   // Chromium refuses to start sandboxed as root (containers, CI).
   if (process.getuid?.() === 0) args.push('--no-sandbox');
@@ -114,6 +146,22 @@ export async function launchBrowser(env = process.env, ownSignals = false): Prom
       debug('closed in %d ms', Math.round(performance.now() - started));
     })()),
   };
+}
+
+const claimed = new WeakSet<Browser>();
+
+/**
+ * A tab to work in: the first caller gets the blank tab Chromium starts with (opening a
+ * second one costs a renderer start, issue 15); later callers get new tabs. Close it after.
+ */
+export async function openPage(browser: Browser): Promise<Page> {
+  // Only a browser this process launched: a connected one may be shared, its blank tab another's.
+  if (!claimed.has(browser) && browser.process()) {
+    claimed.add(browser);
+    const [initial] = await browser.pages();
+    if (initial && initial.url() === 'about:blank') return initial;
+  }
+  return browser.newPage();
 }
 
 /** Run `fn` with the session's browser, reporting puppeteer's failures as export errors. */

@@ -1,7 +1,9 @@
 import type { Browser } from 'puppeteer-core';
 import { BideckError } from '../errors.js';
 import type { Mode } from '../render/deck.js';
+import { openPage } from './browser.js';
 import { openPrintView } from './pdf.js';
+import { prepareTags } from './tags.js';
 
 export interface HandoutOptions {
   mode: Mode;
@@ -9,6 +11,8 @@ export interface HandoutOptions {
   sheetsHtml: string;
   css: string;
   timeoutMs?: number;
+  /** Untagged for `--draft` proofs. */
+  tagged?: boolean;
 }
 
 export interface HandoutResult {
@@ -29,7 +33,7 @@ const MIN_NOTES_PT = 7;
  */
 export async function exportHandout(browser: Browser, htmlFile: string, options: HandoutOptions): Promise<HandoutResult> {
   const timeout = options.timeoutMs ?? 60_000;
-  const page = await browser.newPage();
+  const page = await openPage(browser);
   const blocked: string[] = [];
   try {
     await openPrintView(page, htmlFile, options.mode, timeout, blocked);
@@ -37,7 +41,9 @@ export async function exportHandout(browser: Browser, htmlFile: string, options:
     if (facts.missing.length) {
       throw new BideckError('export', `handout: slide(s) ${facts.missing.join(', ')} not found in the ${options.mode} deck`);
     }
-    const pdf = await page.pdf({ printBackground: true, preferCSSPageSize: true, tagged: true, outline: false, timeout });
+    const tagged = options.tagged !== false;
+    if (tagged) await prepareTags(page);
+    const pdf = await page.pdf({ printBackground: true, preferCSSPageSize: true, tagged, outline: false, timeout });
     return { pdf, pages: facts.pages, notesOverflowing: facts.overflowing, blocked };
   } catch (cause) {
     if (cause instanceof BideckError) throw cause;

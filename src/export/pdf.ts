@@ -2,6 +2,8 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import createDebug from 'debug';
 import { BideckError } from '../errors.js';
+import { openPage } from './browser.js';
+import { prepareTags } from './tags.js';
 import type { Mode } from '../render/deck.js';
 
 const debug = createDebug('bideck:pdf');
@@ -24,6 +26,8 @@ export interface PdfOptions {
   timeoutMs?: number;
   /** Pages to keep, e.g. `3-7` or `1,3-5`; the print view has one page per slide. */
   pageRanges?: string;
+  /** Tagged (accessible) PDFs unless false: `--draft` proofs skip the structure tree. */
+  tagged?: boolean;
   /** Called with each PDF as soon as it is printed, while the next one prints. */
   onPdf?: (result: PdfResult) => Promise<void>;
 }
@@ -42,7 +46,7 @@ export async function printDeck(browser: Browser, htmlFile: string, options: Pdf
   if (!first) return [];
   let current: Mode = first;
   try {
-    page = await browser.newPage();
+    page = await openPage(browser);
     const start = performance.now();
     await openPrintView(page, htmlFile, first, timeout, blocked);
     const marks = await page.evaluate('window.bideckMarks').catch(() => undefined);
@@ -65,11 +69,12 @@ export async function printDeck(browser: Browser, htmlFile: string, options: Pdf
         mode,
         options.titles[mode] ?? null,
       );
+      if (options.tagged !== false) await prepareTags(page);
       const switched = performance.now();
       const pdf = await page.pdf({
         printBackground: true,
         preferCSSPageSize: true,
-        tagged: true,
+        tagged: options.tagged !== false,
         outline: false, // bideck writes its own bookmarks (export/outline.ts)
         timeout,
         ...(options.pageRanges ? { pageRanges: options.pageRanges } : {}),
@@ -103,7 +108,9 @@ export async function openPrintView(page: Page, htmlFile: string, mode: Mode, ti
   await blockForeignRequests(page, fileUrl, blocked);
   await page.setViewport({ width: 1280, height: 720 });
   await page.goto(`${fileUrl}?print-pdf&lang=${mode}`, { waitUntil: 'load', timeout });
-  await page.waitForFunction('window.bideckReady === true', { timeout });
+  // An interval, not puppeteer's default animation-frame polling: a 1,000-slide print view
+  // starves frames and the default noticed readiness ≈ 2 s late (issue 15).
+  await page.waitForFunction('window.bideckReady === true', { timeout, polling: 50 });
 }
 
 export async function blockForeignRequests(page: Page, fileUrl: string, blocked: string[]): Promise<void> {

@@ -29,6 +29,11 @@ export interface BuildOptions {
   templatesDir?: string;
   /** Slides for the PDFs and handout, e.g. `3-7` or `1,3-5` (model/range.ts); HTML decks stay whole. */
   slides?: string;
+  /**
+   * Untagged PDFs: no structure tree, so no screen-reader reading order. For quick proofs
+   * of long decks only; what is published stays tagged.
+   */
+  draft?: boolean;
   /** Also write the A4 handout: two slides and their notes a page, from the bilingual deck. */
   handout?: boolean;
   /** Write into a non-empty output folder bideck did not make; only bideck's own files are replaced. */
@@ -111,6 +116,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           ...(options.pdfTimeoutMs ? { timeoutMs: options.pdfTimeoutMs } : {}),
           ...(slides ? { slides } : {}),
           ...(handout ? { handout } : {}),
+          ...(options.draft ? { draft: true } : {}),
           ...(session ? { session } : {}),
         });
         for (const p of pdfs) {

@@ -41,6 +41,8 @@ interface Context {
   handout?: HandoutJob;
   /** A browser the caller started early (and closes); without it one is launched here. */
   session?: Promise<BrowserSession>;
+  /** Untagged PDFs, for quick proofs (`--draft`). */
+  draft?: boolean;
   /** The caller handles Ctrl-C itself (serve); see withBrowser. */
   ownSignals?: boolean;
 }
@@ -51,7 +53,7 @@ const debug = createDebug('bideck:pdf');
 export async function exportPdfs(htmlFiles: readonly { mode: Mode; file: string }[], project: Project, ctx: Context): Promise<ModePdf[]> {
   const { meta } = project.model.deck;
   const date = process.env['SOURCE_DATE_EPOCH'] ? new Date(Number(process.env['SOURCE_DATE_EPOCH']) * 1000) : new Date();
-  const timeout = ctx.timeoutMs ? { timeoutMs: ctx.timeoutMs } : {};
+  const timeout = { ...(ctx.timeoutMs ? { timeoutMs: ctx.timeoutMs } : {}), ...(ctx.draft ? { tagged: false } : {}) };
   const slides = ctx.slides;
   const index = (n: number) => (slides ? slides.indexOf(n) : n - 1);
   const finish = (pdf: Uint8Array, mode: Mode, pageOf: (slide: number) => number | undefined) => {

@@ -12,6 +12,10 @@ export type TextLang = 'zh' | 'en';
  */
 const md = new MarkdownIt('zero', { html: false, breaks: true, linkify: false, typographer: false })
   .enable(['emphasis', 'newline', 'escape', 'backticks', 'entity']);
+// `<br>` with no newline after it: the PDF's print view keeps English spaces (export/tags.ts,
+// `white-space: pre-wrap`), where markdown-it's `<br>\n` would become a second line break.
+md.renderer.rules.hardbreak = () => '<br>';
+md.renderer.rules.softbreak = () => '<br>';
 
 /**
  * The same text is rendered for every mode, the review page, PDF metadata and the checks;

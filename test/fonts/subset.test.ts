@@ -132,14 +132,13 @@ describe('subsetFamily', () => {
       cacheDir,
     });
     const runs = fontStats.chunksSubset;
-    const started = performance.now();
     const second = await subsetFamily({
       source: LATIN,
       weights: [400],
       text: 'Cache me — “twice”',
       cacheDir,
     });
-    expect(performance.now() - started).toBeLessThan(100);
+    // A cache hit is proven by the work not done (no chunk subset), not by a wall-clock budget.
     expect(fontStats.chunksSubset).toBe(runs);
     expect(first[0]?.cached).toBe(false);
     expect(second[0]?.cached).toBe(true);

@@ -1,11 +1,22 @@
-import { launch } from 'puppeteer-core';
+import { connect } from 'puppeteer-core';
+import { inject } from 'vitest';
 import type { Browser, Page } from 'puppeteer-core';
 import { pathToFileURL } from 'node:url';
-import { findBrowser, launchArgs } from '../../src/export/browser.js';
 
-/** The real installed Chromium, as bideck itself finds and starts it. */
-export function startBrowser(): Promise<Browser> {
-  return launch({ executablePath: findBrowser(), headless: true, args: launchArgs() });
+/**
+ * The real installed Chromium, as bideck itself finds and starts it, shared by the test files
+ * (helpers/shared-browser.ts). `close()` on what this returns only disconnects this file.
+ */
+export async function startBrowser(): Promise<Browser> {
+  const browser = await connect({ browserWSEndpoint: inject('browserWSEndpoint'), defaultViewport: null });
+  const pages: Page[] = [];
+  browser.on('targetcreated', (t: { page(): Promise<Page | null> }) => void t.page().then((p) => p && pages.push(p)));
+  // Leave the shared browser as found: close this file's tabs, then disconnect.
+  browser.close = async () => {
+    await Promise.all(pages.map((p) => p.close().catch(() => undefined)));
+    await browser.disconnect();
+  };
+  return browser;
 }
 
 export interface OpenedDeck {

@@ -84,7 +84,9 @@ describe('failures mid-build leave the previous dist/ as it was', () => {
     intact();
   });
 
-  it('20 builds in a row with failures mixed in: dist always whole, no browser left', async () => {
+  // Bounded work, not a time budget (issue 15): each of the five kinds of build twice, each
+  // failure bounded by its own timeout; the test timeout only guards against a hang.
+  it('10 builds in a row with failures mixed in: dist always whole, no browser left', async () => {
     const root = mkdtempSync(join(tmpdir(), 'bideck-twenty-'));
     const deckDir = join(root, 'data');
     cpSync(join(ROOT, 'data'), deckDir, { recursive: true });
@@ -92,7 +94,7 @@ describe('failures mid-build leave the previous dist/ as it was', () => {
     const good = readFileSync(deck, 'utf8');
     const out = join(root, 'dist');
     let lastGood: string[] = [];
-    for (let i = 0; i < 20; i++) {
+    for (let i = 0; i < 10; i++) {
       const kind = i % 5;
       writeFileSync(deck, kind === 1 ? good.replace('en: Earmark ~$200M', 'en: [') : good);
       if (kind === 0) {
@@ -113,5 +115,5 @@ describe('failures mid-build leave the previous dist/ as it was', () => {
       expect(browserChildren()).toEqual([]);
     }
     expect(lastGood).toEqual(['itib-budget-2023-24.en.html', 'itib-budget-2023-24.en.pdf', 'review.html']);
-  }, 180_000); // 20 builds, a dozen with a browser: generous for a loaded CI machine
+  }, 600_000);
 });
