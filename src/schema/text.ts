@@ -74,13 +74,19 @@ export const Bilingual = z
   .describe('Text in both languages');
 export type Bilingual = z.infer<typeof Bilingual>;
 
+/** Ids become file names (`<id>.handout.pdf`), anchors and XLIFF unit ids: keep them short. */
+export const MAX_ID = 64;
+
 export const Id = z
   .string()
+  .max(MAX_ID, {
+    error: (iss) => `id is too long (${String((iss.input as string).length)} characters; at most ${MAX_ID})`,
+  })
   .regex(/^[a-z0-9][a-z0-9-]*$/, {
     error: (iss) =>
       `expected an id of lowercase letters, digits and dashes, found ${describeValue(iss.input)}`,
   })
-  .describe('Stable id: lowercase letters, digits and dashes');
+  .describe(`Stable id: lowercase letters, digits and dashes, at most ${MAX_ID} characters`);
 
 export const Notes = Bilingual.partial({ zh: true, en: true }).describe(
   'Speaker notes, shown in the speaker view and on handouts',
