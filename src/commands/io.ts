@@ -14,15 +14,22 @@ export function consoleReporter(): Reporter {
   };
 }
 
+/** Modes in the order given; a repeated mode is built once (`zh,zh` used to build zh twice). */
 export function parseModes(value: string): Mode[] {
-  const modes = value.split(',').map((m) => m.trim());
+  const modes = [...new Set(value.split(',').map((m) => m.trim()))];
   const bad = modes.filter((m) => !(MODES as readonly string[]).includes(m));
-  if (bad.length) throw new BideckError('usage', `unknown mode ${bad.join(', ')}; expected bi, zh or en`);
+  if (bad.length) throw new BideckError('usage', `unknown mode ${bad.map((m) => JSON.stringify(m)).join(', ')}; expected bi, zh or en`);
   return modes as Mode[];
 }
 
-export function parseSeconds(value: string): number {
+/** Node's timers hold at most 2^31 − 1 ms; a longer delay fires at once (issue 10.13). */
+export const MAX_TIMEOUT_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
+
+export function parseSeconds(value: string, option = '--timeout'): number {
   const s = Number(value);
-  if (!Number.isFinite(s) || s <= 0) throw new BideckError('usage', `expected a number of seconds, found "${value}"`);
-  return Math.round(s * 1000);
+  const ms = Math.round(s * 1000);
+  if (value.trim() === '' || !Number.isFinite(s) || ms < 1 || s > MAX_TIMEOUT_SECONDS) {
+    throw new BideckError('usage', `${option}: expected a number of seconds from 0.001 to ${MAX_TIMEOUT_SECONDS}, found ${JSON.stringify(value)}`);
+  }
+  return ms;
 }

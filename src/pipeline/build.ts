@@ -9,6 +9,7 @@ import { parseSlideRange } from '../model/range.js';
 import { MODES, deckTitle } from '../render/deck.js';
 import type { Mode } from '../render/deck.js';
 import { renderHandout } from '../render/handout.js';
+import { buildDate } from './date.js';
 import { embedFonts } from './fonts.js';
 import { silentReporter, timed } from './log.js';
 import type { Reporter, StageTiming } from './log.js';
@@ -61,6 +62,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const modes = options.modes ?? MODES;
   const timings: StageTiming[] = [];
   const cacheDir = options.cacheDir ?? DEFAULT_CACHE_DIR;
+  if (options.pdf !== false) buildDate(options.env); // a malformed SOURCE_DATE_EPOCH is refused before any work
 
   const project = await timed(timings, reporter, 'load', () => loadProject(options.deckPath), (p) => `${p.model.slides.length} slides, ${p.model.segments.length} segments`);
   const { model } = project;

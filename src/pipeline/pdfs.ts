@@ -12,6 +12,7 @@ import { MODE_LANG, deckTitle } from '../render/deck.js';
 import type { Mode } from '../render/deck.js';
 import { SLIDES_PER_SHEET } from '../render/handout.js';
 import { plainText } from '../render/markdown.js';
+import { buildDate } from './date.js';
 import { timed } from './log.js';
 import type { Reporter, StageTiming } from './log.js';
 
@@ -50,7 +51,7 @@ const debug = createDebug('bideck:pdf');
 /** All modes in one page of one browser, and the handout in a second page alongside. */
 export async function exportPdfs(htmlFiles: readonly { mode: Mode; file: string }[], project: Project, ctx: Context): Promise<ModePdf[]> {
   const { meta } = project.model.deck;
-  const date = process.env['SOURCE_DATE_EPOCH'] ? new Date(Number(process.env['SOURCE_DATE_EPOCH']) * 1000) : new Date();
+  const date = buildDate(ctx.env);
   const timeout = ctx.timeoutMs ? { timeoutMs: ctx.timeoutMs } : {};
   const slides = ctx.slides;
   const index = (n: number) => (slides ? slides.indexOf(n) : n - 1);
