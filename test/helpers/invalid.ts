@@ -1,4 +1,5 @@
-import { cpSync, mkdtempSync, readFileSync, readdirSync, existsSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync, readFileSync, readdirSync, existsSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { ROOT } from './seed.js';
@@ -18,7 +19,7 @@ interface Expected {
   error: string;
   exit: number;
   /** Inputs too large or too odd to commit: made in a temp copy of the case. */
-  setup?: 'big-file' | 'symlink-brand';
+  setup?: 'big-file' | 'symlink-brand' | 'device-deck' | 'fifo-glossary';
 }
 
 /**
@@ -45,9 +46,16 @@ function prepare(name: string, setup: NonNullable<Expected['setup']>): string {
     // 10 MB of valid YAML comments after the deck: refused before it is parsed.
     const deck = readFileSync(join(dir, 'deck.yaml'), 'utf8');
     writeFileSync(join(dir, 'deck.yaml'), deck + `# ${'x'.repeat(1022)}\n`.repeat(10 * 1024));
-  } else {
+  } else if (setup === 'symlink-brand') {
     // A brand that is a link to a file outside the deck's folder.
     symlinkSync(join(ROOT, 'package.json'), join(dir, 'brand.yaml'));
+  } else if (setup === 'device-deck') {
+    // An endless device as the deck: refused before a byte is read (it used to grow memory).
+    rmSync(join(dir, 'deck.yaml'));
+    symlinkSync('/dev/zero', join(dir, 'deck.yaml'));
+  } else {
+    // A named pipe nobody writes to as the glossary: refused before it is opened (it used to hang).
+    execFileSync('mkfifo', [join(dir, 'glossary.yaml')]);
   }
   return dir;
 }
