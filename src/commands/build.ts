@@ -1,6 +1,6 @@
 import { Option } from 'commander';
 import type { Command } from 'commander';
-import { DEFAULT_DECK, consoleReporter, parseModes, parseSeconds } from './io.js';
+import { DEFAULT_DECK, consoleReporter, parseModes, parseSeconds, untilSignal } from './io.js';
 
 export function registerBuild(program: Command): void {
   program
@@ -19,7 +19,8 @@ export function registerBuild(program: Command): void {
       const start = performance.now();
       process.stderr.write(`bideck build ${deck}\n`);
       const { build } = await import('../pipeline/build.js');
-      const result = await build({
+      const result = await untilSignal((signal) => build({
+        signal,
         deckPath: deck,
         outDir: opts.out,
         pdf: opts.pdf,
@@ -30,7 +31,7 @@ export function registerBuild(program: Command): void {
         ...(opts.slides !== undefined ? { slides: opts.slides } : {}),
         strict: opts.strict ?? false,
         reporter: consoleReporter(),
-      });
+      }));
       for (const f of result.files) process.stdout.write(`${f}\n`);
       process.stderr.write(`done in ${(performance.now() - start).toFixed(0)} ms\n`);
     });

@@ -1,3 +1,4 @@
+import { constants } from 'node:os';
 import type { Reporter } from '../pipeline/log.js';
 import { BideckError } from '../errors.js';
 import { MODES } from '../render/deck.js';
@@ -32,4 +33,30 @@ export function parseSeconds(value: string, option = '--timeout'): number {
     throw new BideckError('usage', `${option}: expected a number of seconds from 0.001 to ${MAX_TIMEOUT_SECONDS}, found ${JSON.stringify(value)}`);
   }
   return ms;
+}
+
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/**
+ * Run `job` with an AbortSignal that Ctrl-C, SIGTERM (`kill`, systemd, CI cancel) and SIGHUP (a
+ * closed terminal) all abort the same way: the job cleans up and the command exits 128 + n.
+ * SIGTERM used to close the browser under a running export (exit 6, "Target closed"; issue 10.9).
+ * A second signal is not caught: it ends the process at once, as the user asked twice.
+ */
+export async function untilSignal<T>(job: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  const stop = (name: NodeJS.Signals) => {
+    release();
+    process.stderr.write(`\n${name}: stopping, the output folder is left as it was\n`);
+    controller.abort(new BideckError('interrupted', `interrupted by ${name}; nothing was written`, { exitCode: 128 + constants.signals[name] }));
+  };
+  const release = () => {
+    for (const s of STOP_SIGNALS) process.off(s, stop);
+  };
+  for (const s of STOP_SIGNALS) process.on(s, stop);
+  try {
+    return await job(controller.signal);
+  } finally {
+    release();
+  }
 }

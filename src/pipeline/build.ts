@@ -37,6 +37,12 @@ export interface BuildOptions {
   strict?: boolean;
   reporter?: Reporter;
   env?: NodeJS.ProcessEnv;
+  /**
+   * Stops the build (the CLI aborts it on SIGINT, SIGTERM, SIGHUP): the browser is closed at once,
+   * nothing is swapped in, and the build rejects with the signal's reason. The caller then owns
+   * those signals (puppeteer's own handlers are not installed).
+   */
+  signal?: AbortSignal;
 }
 
 export interface BuildResult {
@@ -72,7 +78,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const slides = options.slides === undefined ? undefined : parseSlideRange(options.slides, model.slides.length);
   // The browser starts now and launches while templates, fonts and pages are prepared; it is
   // closed in `finally`, so a template error or a failed write never leaves it behind.
-  const session = options.pdf === false ? undefined : import('../export/browser.js').then((b) => b.launchBrowser(options.env));
+  const signal = options.signal;
+  signal?.throwIfAborted();
+  const session = options.pdf === false ? undefined : import('../export/browser.js').then((b) => b.launchBrowser(options.env, signal !== undefined));
+  const closeNow = () => void session?.then((s) => s.close(), () => undefined);
+  signal?.addEventListener('abort', closeNow, { once: true });
   // Lazy (HTML-only builds never load puppeteer or pdf-lib), but loaded while the browser starts.
   const pdfStage = options.pdf === false ? undefined : import('./pdfs.js');
   session?.catch(() => undefined); // its failure is reported where the PDFs need it
@@ -114,6 +124,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           }
         } catch (e) {
           // Without a browser the HTML decks are still worth having: keep them, then report.
+          if (signal?.aborted) throw signal.reason; // whatever failed, it failed because the build was stopped
           if (e instanceof BideckError && e.kind === 'browser') await out.commit();
           throw e;
         }
@@ -121,12 +132,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           findings.push(...reportFindings(runChecks(project, { overflow: overflowing, only: ['overflow'], strict }), (m) => reporter.warn(m), strict));
         }
       }
+      signal?.throwIfAborted();
       await out.commit();
       return { files: out.files(), timings, project, overflowing, findings };
     } finally {
       await out.discard();
     }
   } finally {
+    signal?.removeEventListener('abort', closeNow);
     await session?.then((s) => s.close(), () => undefined);
   }
 }
