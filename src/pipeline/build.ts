@@ -110,6 +110,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           const { exportPdfs } = await (pdfStage ?? import('./pdfs.js'));
           const pdfs = await exportPdfs(htmlFiles, project, {
             version,
+            templates: toolkit.sources,
             reporter,
             timings,
             ...(options.env ? { env: options.env } : {}),
