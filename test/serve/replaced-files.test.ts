@@ -52,7 +52,7 @@ describe('serve keeps watching files that are replaced', () => {
     const seed = copySeed('bideck-broken-brand-');
     const brand = join(seed.dir, 'brands', 'hkgov.yaml');
     const good = readFileSync(brand, 'utf8');
-    writeFileSync(seed.deck, readFileSync(seed.deck, 'utf8').replace(/^  brand: .*$/m, '  brand: brands/hkgov.yaml'));
+    writeFileSync(seed.deck, readFileSync(seed.deck, 'utf8').replace(/^ {2}brand: .*$/m, '  brand: brands/hkgov.yaml'));
     writeFileSync(brand, good.replace(/primary: "?#[0-9a-fA-F]{6}"?/, 'primary: "red"'));
     const logs: string[] = [];
     handle = await serve({ deckPath: seed.deck, log: (l) => logs.push(l) });
