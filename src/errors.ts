@@ -22,6 +22,8 @@ export const ExitCode = {
   check: 7,
   /** Output could not be written (permissions, disk full). */
   io: 8,
+  /** Stopped by a signal: 128 + its number (Ctrl-C/SIGINT 130, SIGTERM 143, SIGHUP 129), as shells report it. */
+  interrupted: 130,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 export type ErrorKind = Exclude<keyof typeof ExitCode, 'ok'>;
@@ -40,6 +42,8 @@ export interface BideckErrorOptions {
   cause?: unknown;
   /** Further problems of the same kind (e.g. every schema issue, not just the first). */
   details?: readonly string[];
+  /** Overrides the kind's exit code (an interruption exits with 128 + the signal's number). */
+  exitCode?: number;
 }
 
 export class BideckError extends Error {
@@ -48,6 +52,7 @@ export class BideckError extends Error {
   readonly location: SourceLocation | undefined;
   readonly path: string | undefined;
   readonly details: readonly string[];
+  readonly #exitCode: number | undefined;
 
   constructor(kind: ErrorKind, message: string, options: BideckErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -55,10 +60,11 @@ export class BideckError extends Error {
     this.location = options.location;
     this.path = options.path;
     this.details = options.details ?? [];
+    this.#exitCode = options.exitCode;
   }
 
-  get exitCode(): ExitCode {
-    return ExitCode[this.kind];
+  get exitCode(): number {
+    return this.#exitCode ?? ExitCode[this.kind];
   }
 
   /** `file:line:column path: message`, the format editors and CI logs link. */

@@ -120,7 +120,9 @@
   // Load every embedded face before measuring: fonts.ready alone resolves early while slides
   // are still hidden, and the fit would be measured with fallback metrics.
   var faces = [];
-  document.fonts.forEach(function (f) { faces.push(f.load()); });
+  // A face that cannot load (a template's remote @font-face, refused by the print page's policy)
+  // falls back instead of stopping the deck: it used to leave export waiting for its time-out.
+  document.fonts.forEach(function (f) { faces.push(f.load().catch(function () { return null; })); });
   Promise.all(faces).then(function () {
     mark('fonts');
     setMode(mode);

@@ -1,6 +1,6 @@
 import { Option } from 'commander';
 import type { Command } from 'commander';
-import { DEFAULT_DECK, consoleReporter, parseModes, parseSeconds } from './io.js';
+import { DEFAULT_DECK, consoleReporter, parseModes, parseSeconds, untilSignal } from './io.js';
 
 export function registerBuild(program: Command): void {
   program
@@ -23,7 +23,8 @@ export function registerBuild(program: Command): void {
       const quiet = opts.quiet === true;
       if (!quiet) process.stderr.write(`bideck build ${deck}\n`);
       const { build } = await import('../pipeline/build.js');
-      const result = await build({
+      const result = await untilSignal((signal) => build({
+        signal,
         deckPath: deck,
         outDir: opts.out,
         pdf: opts.pdf,
@@ -36,7 +37,7 @@ export function registerBuild(program: Command): void {
         strict: opts.strict ?? false,
         ...(opts.force ? { force: true } : {}),
         reporter: consoleReporter({ quiet }),
-      });
+      }));
       for (const f of result.files) process.stdout.write(`${f}\n`);
       if (!quiet) process.stderr.write(`done in ${(performance.now() - start).toFixed(0)} ms\n`);
     });

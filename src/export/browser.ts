@@ -124,7 +124,9 @@ export async function launchBrowser(env = process.env, ownSignals = false): Prom
   try {
     const signals = ownSignals ? { handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false } : {};
     const started = performance.now();
-    browser = await launch({ executablePath, headless: true, args: launchArgs(), timeout: 30_000, ...signals });
+    // pipe: the DevTools connection is the browser's fd 3/4, so when bideck dies, even by SIGKILL,
+    // the pipe closes and Chromium exits with it; a WebSocket left it running as an orphan (issue 10.8).
+    browser = await launch({ executablePath, headless: true, pipe: true, args: launchArgs(), timeout: 30_000, ...signals });
     debug('launched in %d ms', Math.round(performance.now() - started));
   } catch (cause) {
     throw new BideckError('browser', `the browser at ${executablePath} failed to start: ${(cause as Error).message}\n${INSTALL_HINT}`, { cause });

@@ -1,5 +1,6 @@
-import { pathToFileURL } from 'node:url';
-import type { Browser, Page } from 'puppeteer-core';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import createDebug from 'debug';
 import { BideckError } from '../errors.js';
 import { openPage } from './browser.js';
@@ -113,16 +114,70 @@ export async function openPrintView(page: Page, htmlFile: string, mode: Mode, ti
   await page.waitForFunction('window.bideckReady === true', { timeout, polling: 50 });
 }
 
+/**
+ * The print page's own Content-Security-Policy, sent by bideck as a response header, so it holds
+ * whatever a template's <meta> says or leaves out: only inline code and data: URLs. Interception
+ * cannot see WebSockets and a remote @font-face could hang the export (issue 10.10); under this
+ * policy neither is even attempted. A template's own policy still applies on top (both must pass).
+ */
+export const PRINT_CSP = [
+  "default-src 'none'",
+  "script-src 'unsafe-inline'",
+  "style-src 'unsafe-inline' data:",
+  'img-src data:',
+  'font-src data:',
+  'media-src data:',
+  "connect-src 'none'",
+  "frame-src 'none'",
+  "worker-src 'none'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+/** Most blocked requests kept per page: a template in a loop must not fill memory with warnings. */
+const MAX_BLOCKED = 100;
+
+/**
+ * Offline export: the deck's own file is served with {@link PRINT_CSP}, `data:` passes, and every
+ * other request is aborted. What the policy blocks never becomes a request, so the page reports
+ * each violation; both kinds end up in `blocked`.
+ */
 export async function blockForeignRequests(page: Page, fileUrl: string, blocked: string[]): Promise<void> {
+  const note = (url: string) => {
+    if (!blocked.includes(url) && blocked.length < MAX_BLOCKED) blocked.push(url);
+  };
+  await page.exposeFunction('__bideckBlocked', (uri: unknown) => {
+    // Only URLs: `inline` and `eval` are the template's own policy refusing its own code.
+    if (typeof uri === 'string' && /^[a-z][a-z0-9+.-]*:/i.test(uri)) note(uri);
+  });
+  // Runs before any of the page's scripts, outside its CSP.
+  await page.evaluateOnNewDocument(`document.addEventListener('securitypolicyviolation', (e) => window.__bideckBlocked(e.blockedURI), true);`);
   await page.setRequestInterception(true);
   page.on('request', (request) => {
     if (request.isInterceptResolutionHandled()) return;
     const url = request.url();
-    const own = url.split(/[?#]/)[0] === fileUrl || url.startsWith('data:');
-    if (own) void request.continue();
+    const own = url.split(/[?#]/)[0] === fileUrl;
+    if (own && request.isNavigationRequest()) void respondWithPolicy(request, fileUrl);
+    else if (url.startsWith('data:')) void request.continue();
     else {
-      blocked.push(url);
+      note(url);
       void request.abort('blockedbyclient');
     }
   });
+}
+
+async function respondWithPolicy(request: HTTPRequest, fileUrl: string): Promise<void> {
+  try {
+    const body = await readFile(fileURLToPath(fileUrl));
+    await request.respond({
+      status: 200,
+      contentType: 'text/html; charset=utf-8',
+      headers: { 'Content-Security-Policy': PRINT_CSP },
+      body,
+    });
+  } catch (cause) {
+    debug('cannot serve %s: %o', fileUrl, cause);
+    await request.abort('failed').catch(() => undefined);
+  }
 }

@@ -7,7 +7,10 @@ import { generatedText } from '../model/generated.js';
 const UI_TEXT = '雙語中文EN / 0123456789';
 
 /** Every character the deck can show, per language, so each face is subset to what it draws. */
-export function deckCharacters(model: DeckModel, brand: Brand): { zh: string; en: string } {
+export function deckCharacters(model: DeckModel, brand: Brand): { zh: string; en: string };
+/** The characters of one language's text only (no fallback characters, no UI labels). */
+export function deckCharacters(model: DeckModel, brand: Brand, only: 'zh' | 'en'): string;
+export function deckCharacters(model: DeckModel, brand: Brand, only?: 'zh' | 'en'): { zh: string; en: string } | string {
   const zh = new Set<string>();
   const en = new Set<string>();
   const add = (set: Set<string>, text: string) => {
@@ -24,6 +27,7 @@ export function deckCharacters(model: DeckModel, brand: Brand): { zh: string; en
     add(zh, t.zh);
     add(en, t.en);
   }
+  if (only) return [...(only === 'zh' ? zh : en)].sort().join('');
   add(zh, UI_TEXT);
   add(en, UI_TEXT);
   // The English face falls back to the Chinese one for any CJK in English text (names).

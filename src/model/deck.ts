@@ -14,24 +14,44 @@ export function buildModel(deck: Deck, locate?: (path: DataPath) => SourceLocati
   const areas: AreaRef[] = deck.areas.map((a, i) => ({ number: i + 1, id: a.id, title: a.title }));
   const slides: SlideModel[] = [];
   const segments: Segment[] = [];
-  const ids = new Map<string, DataPath>();
+  const ids = new Map<string, { path: DataPath; generated?: string }>();
 
-  const claim = (id: string, path: DataPath) => {
-    const previous = ids.get(id);
+  const where = (path: DataPath) => (locate ? ` (${formatLocation(locate(path))})` : '');
+  const fail = (message: string, path: DataPath) =>
+    new BideckError('data', message, { path: formatPath(path), ...(locate ? { location: locate(path) } : {}) });
+  // Slide and area ids share one namespace: both name anchors, PDF bookmarks and XLIFF groups.
+  const claim = (key: string, path: DataPath, generated?: string, id = key) => {
+    const previous = ids.get(key);
     if (previous) {
-      const where = locate ? ` (first used at ${formatLocation(locate(previous))})` : '';
-      throw new BideckError('data', `id ${JSON.stringify(id)} is used twice${where}; ids must be unique`, {
-        path: formatPath(path),
-        ...(locate ? { location: locate(path) } : {}),
-      });
+      const first = locate ? ` (first used at ${formatLocation(locate(previous.path))})` : '';
+      if (previous.generated) {
+        throw fail(`id ${JSON.stringify(id)} is also the id bideck gives ${previous.generated}${where(previous.path)}; choose another id`, path);
+      }
+      if (generated) {
+        throw fail(`id ${JSON.stringify(id)} is also the id bideck gives ${generated}${where(path)}; choose another id`, previous.path);
+      }
+      throw fail(`id ${JSON.stringify(id)} is used twice${first}; ids must be unique`, path);
     }
-    ids.set(id, path);
+    ids.set(key, { path, ...(generated ? { generated } : {}) });
+  };
+  /** Initiative ids are the slide's own: `<slide>.<initiative>` (segments.ts), explicit or `i<n>`. */
+  const claimInitiatives = (data: Slide | AreaSlide, slideId: string, path: DataPath) => {
+    if (data.layout !== 'content' || !data.initiatives) return;
+    const initiatives = data.initiatives;
+    initiatives.forEach((ini, i) => {
+      const at: DataPath = [...path, 'initiatives', i];
+      if (ini.id !== undefined) claim(`${slideId}.${ini.id}`, [...at, 'id'], undefined, ini.id);
+    });
+    initiatives.forEach((ini, i) => {
+      if (ini.id === undefined) claim(`${slideId}.i${i + 1}`, [...path, 'initiatives', i], `initiative ${i + 1} of this slide, which has no id`, `i${i + 1}`);
+    });
   };
 
   const push = (data: Slide | AreaSlide, path: DataPath, area: AreaRef | undefined, opensArea: boolean, generated = false) => {
     const number = slides.length + 1;
     const id = data.id ?? `slide-${number}`;
-    claim(id, path);
+    claim(id, path, data.id === undefined ? `slide ${number}, which has no id` : undefined);
+    claimInitiatives(data, id, path);
     const model: SlideModel = { number, id, layout: data.layout, data, path, area, opensArea, segments: [], ...(generated ? { generated } : {}) };
     slideSegments(data, id, path, (s) => {
       const segment = { ...s, slide: number };
@@ -50,7 +70,7 @@ export function buildModel(deck: Deck, locate?: (path: DataPath) => SourceLocati
   deck.areas.forEach((area, a) => {
     const ref = areas[a];
     if (!ref) return;
-    claim(`area.${area.id}`, ['areas', a]);
+    claim(area.id, ['areas', a, 'id']);
     segments.push({ id: `area.${area.id}.title`, kind: 'area', path: ['areas', a, 'title'], slide: slides.length + 1, text: area.title });
     // meta.dividers: a divider showing the area's title opens each area (and carries its bookmark).
     if (deck.meta.dividers) push({ layout: 'divider', id: `divider-${area.id}`, heading: area.title }, ['areas', a, 'title'], ref, true, true);
@@ -60,6 +80,13 @@ export function buildModel(deck: Deck, locate?: (path: DataPath) => SourceLocati
   // The title and closing slides show the deck's metadata: attribute it to the first that does.
   for (const seg of segments.filter((s) => s.kind === 'meta')) {
     seg.slide = slides.find((s) => s.layout === 'title' || s.layout === 'closing')?.number ?? 0;
+  }
+  // A safety net for ids built from several parts (`area.<id>.title` against a slide `area`).
+  const segmentIds = new Map<string, DataPath>();
+  for (const seg of segments) {
+    const previous = segmentIds.get(seg.id);
+    if (previous) throw fail(`segment id ${JSON.stringify(seg.id)} is also the id of ${formatPath(previous)}${where(previous)}; change the slide or initiative id`, seg.path);
+    segmentIds.set(seg.id, seg.path);
   }
   return { deck, areas, slides, segments };
 }

@@ -9,6 +9,7 @@ import { parseSlideRange } from '../model/range.js';
 import { MODES, deckTitle } from '../render/deck.js';
 import type { Mode } from '../render/deck.js';
 import { renderHandout } from '../render/handout.js';
+import { buildDate } from './date.js';
 import { embedFonts } from './fonts.js';
 import { silentReporter, timed } from './log.js';
 import type { Reporter, StageTiming } from './log.js';
@@ -44,6 +45,12 @@ export interface BuildOptions {
   strict?: boolean;
   reporter?: Reporter;
   env?: NodeJS.ProcessEnv;
+  /**
+   * Stops the build (the CLI aborts it on SIGINT, SIGTERM, SIGHUP): the browser is closed at once,
+   * nothing is swapped in, and the build rejects with the signal's reason. The caller then owns
+   * those signals (puppeteer's own handlers are not installed).
+   */
+  signal?: AbortSignal;
 }
 
 export interface BuildResult {
@@ -69,6 +76,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const modes = options.modes ?? MODES;
   const timings: StageTiming[] = [];
   const cacheDir = options.cacheDir ?? DEFAULT_CACHE_DIR;
+  if (options.pdf !== false) buildDate(options.env); // a malformed SOURCE_DATE_EPOCH is refused before any work
 
   const project = await timed(timings, given, 'load', () => loadProject(options.deckPath), (p) => `${p.model.slides.length} slides, ${p.model.segments.length} segments`);
   const { model } = project;
@@ -80,7 +88,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const slides = options.slides === undefined ? undefined : parseSlideRange(options.slides, model.slides.length);
   // The browser starts now and launches while templates, fonts and pages are prepared; it is
   // closed in `finally`, so a template error or a failed write never leaves it behind.
-  const session = options.pdf === false ? undefined : import('../export/browser.js').then((b) => b.launchBrowser(options.env));
+  const signal = options.signal;
+  signal?.throwIfAborted();
+  const session = options.pdf === false ? undefined : import('../export/browser.js').then((b) => b.launchBrowser(options.env, signal !== undefined));
+  const closeNow = () => void session?.then((s) => s.close(), () => undefined);
+  signal?.addEventListener('abort', closeNow, { once: true });
   // Lazy (HTML-only builds never load puppeteer or pdf-lib), but loaded while the browser starts.
   const pdfStage = options.pdf === false ? undefined : import('./pdfs.js');
   session?.catch(() => undefined); // its failure is reported where the PDFs need it
@@ -107,26 +119,33 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       if (options.pdf !== false) {
         // PDFs asked for and not made (no browser, a crash, a time-out) fail the whole build:
         // swapping in the HTML alone would leave new decks beside the old PDFs, or none.
-        const { exportPdfs } = await (pdfStage ?? import('./pdfs.js'));
-        const pdfs = await exportPdfs(htmlFiles, project, {
-          version,
-          reporter,
-          timings,
-          ...(options.env ? { env: options.env } : {}),
-          ...(options.pdfTimeoutMs ? { timeoutMs: options.pdfTimeoutMs } : {}),
-          ...(slides ? { slides } : {}),
-          ...(handout ? { handout } : {}),
-          ...(options.draft ? { draft: true } : {}),
-          ...(session ? { session } : {}),
-        });
-        for (const p of pdfs) {
-          await out.write(outputName(model.deck.meta.id, p.mode, p.kind === 'handout' ? 'handout.pdf' : 'pdf'), p.pdf);
-          if (p.kind === 'deck') overflowing[p.mode] = p.overflowing;
+        try {
+          const { exportPdfs } = await (pdfStage ?? import('./pdfs.js'));
+          const pdfs = await exportPdfs(htmlFiles, project, {
+            version,
+            templates: toolkit.sources,
+            reporter,
+            timings,
+            ...(options.env ? { env: options.env } : {}),
+            ...(options.pdfTimeoutMs ? { timeoutMs: options.pdfTimeoutMs } : {}),
+            ...(slides ? { slides } : {}),
+            ...(handout ? { handout } : {}),
+            ...(options.draft ? { draft: true } : {}),
+            ...(session ? { session } : {}),
+          });
+          for (const p of pdfs) {
+            await out.write(outputName(model.deck.meta.id, p.mode, p.kind === 'handout' ? 'handout.pdf' : 'pdf'), p.pdf);
+            if (p.kind === 'deck') overflowing[p.mode] = p.overflowing;
+          }
+        } catch (e) {
+          if (signal?.aborted) throw signal.reason; // whatever failed, it failed because the build was stopped
+          throw e;
         }
         if (options.checks !== false) {
           findings.push(...reportFindings(runChecks(project, { overflow: overflowing, only: ['overflow'], strict }), (m) => reporter.warn(m), strict));
         }
       }
+      signal?.throwIfAborted();
       await out.commit();
       await rates.save(timings);
       return { files: out.files(), timings, project, overflowing, findings };
@@ -134,6 +153,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       await out.discard();
     }
   } finally {
+    signal?.removeEventListener('abort', closeNow);
     await session?.then((s) => s.close(), () => undefined);
   }
 }

@@ -12,6 +12,9 @@ import { MODE_LANG, deckTitle } from '../render/deck.js';
 import type { Mode } from '../render/deck.js';
 import { SLIDES_PER_SHEET } from '../render/handout.js';
 import { plainText } from '../render/markdown.js';
+import type { TemplateSources } from '../render/templates.js';
+import { blockedWarnings } from './blocked.js';
+import { buildDate } from './date.js';
 import { timed } from './log.js';
 import type { Reporter, StageTiming } from './log.js';
 
@@ -45,6 +48,8 @@ interface Context {
   draft?: boolean;
   /** The caller handles Ctrl-C itself (serve); see withBrowser. */
   ownSignals?: boolean;
+  /** The templates the deck was rendered with: a blocked request is reported naming its template. */
+  templates?: TemplateSources;
 }
 
 const debug = createDebug('bideck:pdf');
@@ -52,7 +57,7 @@ const debug = createDebug('bideck:pdf');
 /** All modes in one page of one browser, and the handout in a second page alongside. */
 export async function exportPdfs(htmlFiles: readonly { mode: Mode; file: string }[], project: Project, ctx: Context): Promise<ModePdf[]> {
   const { meta } = project.model.deck;
-  const date = process.env['SOURCE_DATE_EPOCH'] ? new Date(Number(process.env['SOURCE_DATE_EPOCH']) * 1000) : new Date();
+  const date = buildDate(ctx.env);
   const timeout = { ...(ctx.timeoutMs ? { timeoutMs: ctx.timeoutMs } : {}), ...(ctx.draft ? { tagged: false } : {}) };
   const slides = ctx.slides;
   const index = (n: number) => (slides ? slides.indexOf(n) : n - 1);
@@ -71,6 +76,7 @@ export async function exportPdfs(htmlFiles: readonly { mode: Mode; file: string 
   };
   // Every mode from one page of the first mode's file (the files differ only in their starting
   // mode); each PDF gets its metadata while the next one prints.
+  const blocked = new Set<string>();
   const decks = async (browser: Browser): Promise<ModePdf[]> => {
     const [first] = htmlFiles;
     if (!first) return [];
@@ -84,6 +90,7 @@ export async function exportPdfs(htmlFiles: readonly { mode: Mode; file: string 
       ...timeout,
       ...(slides ? { pageRanges: formatSlideRange(slides) } : {}),
       onPdf: async (r) => {
+        for (const url of r.blocked) blocked.add(url);
         const printed = performance.now();
         const ms = printed - last; // the first mode's time includes laying the print view out
         last = printed;
@@ -101,6 +108,7 @@ export async function exportPdfs(htmlFiles: readonly { mode: Mode; file: string 
   const handout = (browser: Browser, job: HandoutJob, file: string) =>
     timed(ctx.timings, ctx.reporter, 'handout', async (): Promise<ModePdf> => {
       const result = await exportHandout(browser, file, { ...job, ...timeout });
+      for (const url of result.blocked) blocked.add(url);
       if (result.notesOverflowing.length) {
         ctx.reporter.warn(`handout: the notes of slide(s) ${result.notesOverflowing.join(', ')} do not fit under their slide; shorten them`);
       }
@@ -114,5 +122,7 @@ export async function exportPdfs(htmlFiles: readonly { mode: Mode; file: string 
       decks(browser),
       ...(ctx.handout && handoutFile ? [handout(browser, ctx.handout, handoutFile)] : []),
     ]).then(([deckPdfs, ...rest]) => [...deckPdfs, ...rest]);
-  return ctx.session ? useBrowser(await ctx.session, all) : withBrowser(all, ctx.env, ctx.ownSignals);
+  const pdfs = await (ctx.session ? useBrowser(await ctx.session, all) : withBrowser(all, ctx.env, ctx.ownSignals));
+  for (const warning of blockedWarnings([...blocked], ctx.templates)) ctx.reporter.warn(warning);
+  return pdfs;
 }

@@ -7,6 +7,9 @@ const Colour = z
     error: (iss) => `expected a colour as #rrggbb, found ${describeValue(iss.input)}`,
   });
 
+/** Longest name (brand, font family, package) a brand may give. */
+const MAX_NAME = 100;
+
 const Face = z.strictObject({
   package: z
     .string()
@@ -14,14 +17,21 @@ const Face = z.strictObject({
       error: (iss) =>
         `expected a @fontsource/… font package, found ${describeValue(iss.input)}`,
     })
+    .max(MAX_NAME, { error: (iss) => `font package name is too long (${String((iss.input as string).length)} characters; at most ${MAX_NAME})` })
     .describe('An npm @fontsource package that is installed'),
-  family: z.string().min(1).describe('The family name as the package names it'),
+  // A font's name table holds at most 64 KB; a 40,000-character family broke font embedding with a
+  // RangeError (issue 10.12). Real family names are a few words.
+  family: z
+    .string()
+    .min(1)
+    .max(MAX_NAME, { error: (iss) => `font family name is too long (${String((iss.input as string).length)} characters; at most ${MAX_NAME})` })
+    .describe('The family name as the package names it'),
 });
 
 export const Brand = z
   .strictObject({
     $schema: z.string().optional(),
-    name: z.string().min(1),
+    name: z.string().min(1).max(MAX_NAME, { error: (iss) => `brand name is too long (${String((iss.input as string).length)} characters; at most ${MAX_NAME})` }),
     palette: z
       .strictObject({
         primary: Colour.describe('Header band and headings'),

@@ -14,14 +14,36 @@ export const Point: z.ZodType<Point> = Bilingual.extend({
   },
 }).describe('A bullet point');
 
+/**
+ * Deepest nesting of bullet points. A slide cannot show more levels legibly, and 400 levels
+ * overflowed the template renderer's stack (issue 10.12): refuse it as data, where it is written.
+ */
+export const MAX_POINT_DEPTH = 5;
+
+function checkDepth(points: readonly Point[], path: (string | number)[], depth: number, ctx: z.RefinementCtx): boolean {
+  for (const [i, point] of points.entries()) {
+    if (!point.points) continue;
+    const at = [...path, i, 'points'];
+    if (depth === MAX_POINT_DEPTH) {
+      ctx.addIssue({ code: 'custom', path: at, message: `bullet points nest at most ${MAX_POINT_DEPTH} levels deep; this list is level ${depth + 1}` });
+      return false;
+    }
+    if (!checkDepth(point.points, at, depth + 1, ctx)) return false;
+  }
+  return true;
+}
+
 export const Initiative = z
   .strictObject({
     id: Id.optional(),
     label: Bilingual.optional().describe('A short tag shown above the title, e.g. 2025-26 Budget'),
     title: Bilingual.optional().describe('The initiative, e.g. 數碼港 / Cyberport'),
-    points: z.array(Point).optional().describe('Bullet points'),
+    points: z.array(Point).optional().describe(`Bullet points, nested at most ${MAX_POINT_DEPTH} levels deep`),
     paragraphs: z.array(Bilingual).optional().describe('Paragraphs without bullets'),
     funding: Funding.optional(),
+  })
+  .superRefine((ini, ctx) => {
+    if (ini.points) checkDepth(ini.points, ['points'], 1, ctx);
   })
   .describe('One initiative: title, bullets or paragraphs, and its funding line');
 export type Initiative = z.infer<typeof Initiative>;

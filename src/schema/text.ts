@@ -21,10 +21,25 @@ export function describeValue(input: unknown): string {
   return 'a mapping';
 }
 
+// The same characters written as numeric character references: markdown-it decodes `&#x202E;`
+// into the very override the rule above refuses (issue 10.7). No named HTML entity maps to them.
+const REFERENCE = /&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?/g;
+
+/** The first forbidden character, as written: itself or a character reference to it. */
+function forbiddenIn(s: string): { cp: number; written?: string } | undefined {
+  const direct = FORBIDDEN.exec(s);
+  if (direct) return { cp: direct[0].codePointAt(0) ?? 0 };
+  for (const m of s.matchAll(REFERENCE)) {
+    const cp = m[1] !== undefined ? parseInt(m[1], 16) : Number(m[2]);
+    if (cp <= 0x10ffff && FORBIDDEN.test(String.fromCodePoint(cp))) return { cp, written: m[0] };
+  }
+  return undefined;
+}
+
 function codePointName(s: string): string {
-  const m = FORBIDDEN.exec(s);
-  const cp = m?.[0].codePointAt(0) ?? 0;
-  return `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+  const found = forbiddenIn(s);
+  const name = `U+${(found?.cp ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+  return found?.written ? `${name}, written as ${JSON.stringify(found.written)}` : name;
 }
 
 /** One language's text of a segment. Inline markdown (bold); a newline is a line break. */
@@ -40,7 +55,7 @@ export function languageText(language: 'Chinese' | 'English') {
       error: (iss) =>
         `${language} text is too long (${String((iss.input as string).length)} characters; at most ${MAX_TEXT})`,
     })
-    .refine((s) => !FORBIDDEN.test(s), {
+    .refine((s) => forbiddenIn(s) === undefined, {
       error: (iss) =>
         `${language} text contains an invisible control character (${codePointName(iss.input as string)}); remove it`,
     });
@@ -59,13 +74,19 @@ export const Bilingual = z
   .describe('Text in both languages');
 export type Bilingual = z.infer<typeof Bilingual>;
 
+/** Ids become file names (`<id>.handout.pdf`), anchors and XLIFF unit ids: keep them short. */
+export const MAX_ID = 64;
+
 export const Id = z
   .string()
+  .max(MAX_ID, {
+    error: (iss) => `id is too long (${String((iss.input as string).length)} characters; at most ${MAX_ID})`,
+  })
   .regex(/^[a-z0-9][a-z0-9-]*$/, {
     error: (iss) =>
       `expected an id of lowercase letters, digits and dashes, found ${describeValue(iss.input)}`,
   })
-  .describe('Stable id: lowercase letters, digits and dashes');
+  .describe(`Stable id: lowercase letters, digits and dashes, at most ${MAX_ID} characters`);
 
 export const Notes = Bilingual.partial({ zh: true, en: true }).describe(
   'Speaker notes, shown in the speaker view and on handouts',

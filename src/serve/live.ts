@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { DEFAULT_CACHE_DIR } from '../pipeline/build.js';
 import { TEMPLATES_DIR } from '../pipeline/assets.js';
 import { embedFonts } from '../pipeline/fonts.js';
@@ -9,7 +9,8 @@ import type { Toolkit } from '../pipeline/stages.js';
 import { runChecks } from '../check/index.js';
 import { BideckError } from '../errors.js';
 import { deckCharacters } from '../fonts/charset.js';
-import { loadProject } from '../load/project.js';
+import { BUILTIN_BRANDS } from '../load/brand.js';
+import { loadProject, loadYamlFile } from '../load/project.js';
 import { sourcesFile } from '../load/sources.js';
 import type { Project } from '../load/project.js';
 import type { Mode } from '../render/deck.js';
@@ -72,11 +73,18 @@ export class LiveDeck {
     return this.good;
   }
 
+  /**
+   * Files the last failed rebuild named or would have read: the file its error points at, and
+   * the brand and glossary the deck asks for. Watched too, so fixing a brand that was broken
+   * from the start is picked up (issue 10.11).
+   */
+  private named: string[] = [];
+
   /** The files to watch: the deck, its brand, glossary and sources record (once known), and the templates. */
   watchedPaths(): string[] {
     const p = this.good?.project;
     // `bideck approve` or an import rewrites the sources record: stale flags change with it.
-    const files = [resolve(this.options.deckPath), p?.brandFile, p?.glossaryFile, p?.approved ? sourcesFile(p.deckFile) : undefined];
+    const files = [...new Set([resolve(this.options.deckPath), p?.brandFile, p?.glossaryFile, p?.approved ? sourcesFile(p.deckFile) : undefined, ...this.named])];
     const dirs = [TEMPLATES_DIR, this.options.templatesDir ? resolve(this.options.templatesDir) : undefined];
     return [...files, ...dirs].filter((f): f is string => f !== undefined);
   }
@@ -121,9 +129,11 @@ export class LiveDeck {
       this.error = undefined;
       // An open review page reloads on this build's event: have its page on the way already.
       if (this.reviewViewed) void this.review()?.catch(() => undefined);
+      this.named = [];
       return { ok: true, generation: next.generation, ms: performance.now() - start, stages };
     } catch (error) {
       this.error = error;
+      this.named = await namedInputs(this.options.deckPath, error);
       return { ok: false, error, ms: performance.now() - start };
     }
   }
@@ -165,6 +175,28 @@ export class LiveDeck {
 function shellHash(s: Snapshot, mode: Mode): string {
   const empty = { ...s.project, model: { ...s.project.model, slides: [] } };
   return createHash('sha256').update(renderMode(empty, s.toolkit, s.fontCss, mode)).digest('base64url');
+}
+
+/** The file an error points at, and the brand and glossary files the deck names (as far as it reads). */
+async function namedInputs(deckPath: string, error: unknown): Promise<string[]> {
+  const out: string[] = [];
+  if (error instanceof BideckError && error.location) out.push(resolve(error.location.file));
+  try {
+    const deck = (await loadYamlFile(resolve(deckPath))).data as { meta?: { brand?: unknown; glossary?: unknown } } | null;
+    const root = dirname(resolve(deckPath));
+    const brand = deck?.meta?.brand;
+    // Only files inside the deck's folder, as the loader allows (load/files.ts resolveInside).
+    const inside = (ref: unknown) => {
+      const file = typeof ref === 'string' ? resolve(root, ref) : undefined;
+      if (file && file !== root && !relative(root, file).startsWith('..')) out.push(file);
+    };
+    if (typeof brand === 'string' && /^[a-z0-9-]+$/.test(brand)) out.push(join(BUILTIN_BRANDS, `${brand}.yaml`));
+    else inside(brand);
+    inside(deck?.meta?.glossary);
+  } catch {
+    // The deck itself is what is broken: it is watched anyway.
+  }
+  return out;
 }
 
 /** `error: file:line:col path: message`, exactly as `bideck build` prints it. */

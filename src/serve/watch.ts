@@ -1,5 +1,6 @@
+import { statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { dirname, resolve, sep } from 'node:path';
 import { watch } from 'chokidar';
 import type { FSWatcher } from 'chokidar';
 
@@ -18,12 +19,44 @@ export interface Watcher {
  * files are checked once more when that window has passed, and reported again if they moved on.
  */
 export async function watchFiles(paths: readonly string[], onChange: (files: string[]) => void, debounceMs = 30): Promise<Watcher> {
-  const watcher: FSWatcher = watch([...paths], { ignoreInitial: true, persistent: true });
-  let watched = new Set(paths);
+  // Folders are watched whole; a file is watched through its folder (depth 0), by name. A watch
+  // on the file itself ends when the file is deleted or replaced (`git checkout`, editors that
+  // save by rename), and a file that does not exist yet (a brand being created) is never seen.
+  const trees: FSWatcher = watch([], { ignoreInitial: true, persistent: true });
+  const parents: FSWatcher = watch([], { ignoreInitial: true, persistent: true, depth: 0 });
+  let folders = new Set<string>();
+  let files = new Set<string>();
+  let parentDirs = new Set<string>();
   let burst = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   let recheck: NodeJS.Timeout | undefined;
   let closed = false;
+
+  const isFolder = (p: string) => {
+    try {
+      return statSync(p).isDirectory();
+    } catch {
+      return false;
+    }
+  };
+  const apply = (next: readonly string[]) => {
+    const wantFolders = new Set(next.filter(isFolder));
+    const wantFiles = new Set(next.filter((p) => !wantFolders.has(p)));
+    const wantParents = new Set([...wantFiles].map((f) => dirname(f)));
+    const diff = (w: FSWatcher, had: Set<string>, want: Set<string>) => {
+      const gone = [...had].filter((p) => !want.has(p));
+      const added = [...want].filter((p) => !had.has(p));
+      if (gone.length) w.unwatch(gone);
+      if (added.length) w.add(added);
+    };
+    diff(trees, folders, wantFolders);
+    diff(parents, parentDirs, wantParents);
+    folders = wantFolders;
+    files = wantFiles;
+    parentDirs = wantParents;
+  };
+  const wanted = (file: string) =>
+    files.has(file) || [...folders].some((d) => file === d || file.startsWith(d.endsWith(sep) ? d : d + sep));
 
   const signature = async (file: string) => {
     try {
@@ -48,28 +81,26 @@ export async function watchFiles(paths: readonly string[], onChange: (files: str
       });
     }, 80);
   };
-  const event = (file: string) => {
-    burst.add(resolve(file));
+  const event = (path: string) => {
+    const file = resolve(path);
+    if (!wanted(file)) return;
+    burst.add(file);
     clearTimeout(timer);
     timer = setTimeout(() => void flush(), debounceMs);
   };
-  watcher.on('change', event).on('add', event).on('unlink', event);
-  await new Promise<void>((ready) => watcher.once('ready', () => ready()));
+  for (const w of [trees, parents]) w.on('change', event).on('add', event).on('unlink', event);
+  // chokidar says 'ready' only for a watcher started with paths: wait for those that have some.
+  const ready = (w: FSWatcher, has: boolean) => (has ? new Promise<void>((done) => w.once('ready', () => done())) : undefined);
+  apply(paths);
+  await Promise.all([ready(trees, folders.size > 0), ready(parents, parentDirs.size > 0)]);
 
   return {
-    set(next) {
-      const want = new Set(next);
-      const gone = [...watched].filter((p) => !want.has(p));
-      const added = [...want].filter((p) => !watched.has(p));
-      if (gone.length) watcher.unwatch(gone);
-      if (added.length) watcher.add(added);
-      watched = want;
-    },
+    set: apply,
     async close() {
       closed = true;
       clearTimeout(timer);
       clearTimeout(recheck);
-      await watcher.close();
+      await Promise.all([trees.close(), parents.close()]);
     },
   };
 }

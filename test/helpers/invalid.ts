@@ -1,4 +1,5 @@
-import { cpSync, mkdtempSync, readFileSync, readdirSync, existsSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync, readFileSync, readdirSync, existsSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { ROOT } from './seed.js';
@@ -20,7 +21,7 @@ interface Expected {
   error: string;
   exit: number;
   /** Inputs too large or too odd to commit: made in a temp copy of the case. */
-  setup?: 'big-file' | 'symlink-brand' | 'big-image';
+  setup?: 'big-file' | 'symlink-brand' | 'big-image' | 'device-deck' | 'fifo-glossary';
 }
 
 /**
@@ -52,9 +53,16 @@ function prepare(name: string, setup: NonNullable<Expected['setup']>): string {
     const png = Buffer.alloc(20 * 1024 * 1024);
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(png);
     writeFileSync(join(dir, 'photo.png'), png);
-  } else {
+  } else if (setup === 'symlink-brand') {
     // A brand that is a link to a file outside the deck's folder.
     symlinkSync(join(ROOT, 'package.json'), join(dir, 'brand.yaml'));
+  } else if (setup === 'device-deck') {
+    // An endless device as the deck: refused before a byte is read (it used to grow memory).
+    rmSync(join(dir, 'deck.yaml'));
+    symlinkSync('/dev/zero', join(dir, 'deck.yaml'));
+  } else {
+    // A named pipe nobody writes to as the glossary: refused before it is opened (it used to hang).
+    execFileSync('mkfifo', [join(dir, 'glossary.yaml')]);
   }
   return dir;
 }

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 
 /** Browser processes started by this test process (puppeteer spawns Chromium as our child). */
 export function browserChildren(): number[] {
@@ -64,4 +64,80 @@ export function killBrowserWhenItStarts(afterMs: number): { killed: Promise<numb
     }, 20);
   });
   return { killed };
+}
+
+/** Parent pid and start time (clock ticks since boot) of a live, non-zombie process; undefined if gone. */
+function procStat(pid: number): { ppid: number; start: string } | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (fields[0] === 'Z' || fields[0] === 'X') return undefined; // dead, waiting to be reaped
+    return { ppid: Number(fields[1]), start: fields[19] ?? '' };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every process in the table whose parent is `pid`, read from /proc (no `ps`, no shell). */
+export function childrenOf(pid: number): number[] {
+  return readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .map(Number)
+    .filter((p) => procStat(p)?.ppid === pid);
+}
+
+export function descendantsOf(pid: number): number[] {
+  const kids = childrenOf(pid);
+  return [...kids, ...kids.flatMap(descendantsOf)];
+}
+
+function commandLine(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/** A process identity that survives pid reuse: the pid and its start time. */
+export interface ProcessId {
+  pid: number;
+  start: string;
+}
+
+/**
+ * Wait (polling, at most `limitMs`) until `parent` has started a browser that is rendering a
+ * page, i.e. the export is under way; returns the browser and all its processes.
+ */
+export async function waitForExport(parent: number, limitMs: number): Promise<ProcessId[]> {
+  const deadline = Date.now() + limitMs;
+  while (Date.now() < deadline) {
+    for (const browser of childrenOf(parent).filter((p) => /chrom/i.test(commandLine(p)))) {
+      const tree = [browser, ...descendantsOf(browser)];
+      if (tree.some((p) => commandLine(p).includes('--type=renderer'))) {
+        return tree.flatMap((pid) => {
+          const s = procStat(pid);
+          return s ? [{ pid, start: s.start }] : [];
+        });
+      }
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return [];
+}
+
+/** Those of `processes` still running (same pid and start time, not a zombie). */
+export function stillRunning(processes: readonly ProcessId[]): ProcessId[] {
+  return processes.filter((p) => procStat(p.pid)?.start === p.start);
+}
+
+/** Poll until none of `processes` runs, for at most `limitMs`; returns those left. */
+export async function waitUntilGone(processes: readonly ProcessId[], limitMs: number): Promise<ProcessId[]> {
+  const deadline = Date.now() + limitMs;
+  let left = stillRunning(processes);
+  while (left.length > 0 && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 25));
+    left = stillRunning(left);
+  }
+  return left;
 }
