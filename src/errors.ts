@@ -22,6 +22,8 @@ export const ExitCode = {
   check: 7,
   /** Output could not be written (permissions, disk full). */
   io: 8,
+  /** A text cannot be shown whole even alone on a slide at the smallest readable size. */
+  layout: 9,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 export type ErrorKind = Exclude<keyof typeof ExitCode, 'ok'>;

@@ -9,12 +9,18 @@ import { parseSlideRange } from '../model/range.js';
 import { MODES, deckTitle } from '../render/deck.js';
 import type { Mode } from '../render/deck.js';
 import { renderHandout } from '../render/handout.js';
+import { findBrowser } from '../export/browser.js';
+import type { BrowserSession } from '../export/browser.js';
+import { applySplits, layoutHash, problemSlides, readCachedPlan, runLayout, writeCachedPlan } from '../layout/index.js';
+import type { LayoutPlan } from '../layout/index.js';
+import type { DeckModel } from '../model/types.js';
 import { embedFonts } from './fonts.js';
 import { silentReporter, timed } from './log.js';
 import type { Reporter, StageTiming } from './log.js';
 import { StagedOutput } from './output.js';
 import { REVIEW_FILE, reviewPage } from './review.js';
 import { loadToolkit, readHandoutCss, renderMode } from './stages.js';
+import type { Toolkit } from './stages.js';
 
 export interface BuildOptions {
   deckPath: string;
@@ -34,6 +40,13 @@ export interface BuildOptions {
   checks?: boolean;
   /** QA findings fail the build (exit 7) before anything is written. */
   strict?: boolean;
+  /**
+   * The layout stage (src/layout/) in the browser: `auto` (default) runs it whenever a browser
+   * is found, else reuses the cached decision for the same content, else the HTML decks fit at
+   * view time; `require` fails without a browser (exit 5); `skip` never measures. PDF builds
+   * always run it.
+   */
+  layout?: 'auto' | 'require' | 'skip';
   reporter?: Reporter;
   env?: NodeJS.ProcessEnv;
 }
@@ -44,6 +57,8 @@ export interface BuildResult {
   project: Project;
   /** Slide ids that overflow their box, per mode (measured in the browser). */
   overflowing: Partial<Record<Mode, string[]>>;
+  /** The layout stage's decisions, when the deck was laid out (or its cached decision reused). */
+  layout: LayoutPlan | undefined;
   /** QA findings (src/check/), including overflowing slides when the PDFs were made. */
   findings: Finding[];
 }
@@ -62,23 +77,28 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const timings: StageTiming[] = [];
   const cacheDir = options.cacheDir ?? DEFAULT_CACHE_DIR;
 
-  const project = await timed(timings, reporter, 'load', () => loadProject(options.deckPath), (p) => `${p.model.slides.length} slides, ${p.model.segments.length} segments`);
-  const { model } = project;
+  const loaded = await timed(timings, reporter, 'load', () => loadProject(options.deckPath), (p) => `${p.model.slides.length} slides, ${p.model.segments.length} segments`);
   const strict = options.strict ?? false;
-  const findings = options.checks === false ? [] : reportFindings(runChecks(project, { strict }), (m) => reporter.warn(m), strict);
   if (options.handout && options.pdf === false) throw new BideckError('usage', '--handout makes a PDF; it cannot be combined with --no-pdf');
-  const slides = options.slides === undefined ? undefined : parseSlideRange(options.slides, model.slides.length);
+  const layoutMode = options.pdf === false ? (options.layout ?? 'auto') : 'require';
+  const useBrowserForLayout = layoutMode === 'require' || (layoutMode === 'auto' && browserFound(options.env));
   // The browser starts now and launches while templates, fonts and pages are prepared; it is
   // closed in `finally`, so a template error or a failed write never leaves it behind.
-  const session = options.pdf === false ? undefined : import('../export/browser.js').then((b) => b.launchBrowser(options.env));
+  const session = useBrowserForLayout ? import('../export/browser.js').then((b) => b.launchBrowser(options.env)) : undefined;
   // Lazy (HTML-only builds never load puppeteer or pdf-lib), but loaded while the browser starts.
   const pdfStage = options.pdf === false ? undefined : import('./pdfs.js');
-  session?.catch(() => undefined); // its failure is reported where the PDFs need it
+  session?.catch(() => undefined); // its failure is reported where the layout needs it
   try {
     const toolkit = await timed(timings, reporter, 'templates', () => loadToolkit(options.templatesDir));
     const { version } = toolkit;
-    const fonts = await timed(timings, reporter, 'fonts', () => embedFonts(project, cacheDir), (f) => f.summary);
-    const pages = await timed(timings, reporter, 'render', () => modes.map((mode) => ({ mode, html: renderMode(project, toolkit, fonts.css, mode) })));
+    const fonts = await timed(timings, reporter, 'fonts', () => embedFonts(loaded, cacheDir), (f) => f.summary);
+    const { project, layout } = await timed(timings, reporter, 'layout', () => layOut(loaded, toolkit, fonts.css, cacheDir, session, options, reporter),
+      (r) => (r.layout ? `${r.project.model.slides.length} slides${r.layout.splits.length ? `, ${r.layout.splits.length} continued` : ''}` : 'not measured'));
+    const { model } = project;
+    const overflowing: BuildResult['overflowing'] = layout ? problemSlides(layout) : {};
+    const findings = options.checks === false ? [] : reportFindings(runChecks(project, { strict, ...(layout ? { overflow: overflowing } : {}) }), (m) => reporter.warn(m), strict);
+    const slides = options.slides === undefined ? undefined : parseSlideRange(options.slides, model.slides.length);
+    const pages = await timed(timings, reporter, 'render', () => modes.map((mode) => ({ mode, html: renderMode(project, toolkit, fonts.css, mode, undefined, layout) })));
     // The handout is bilingual, like the briefing itself, unless the bilingual deck is not built.
     const handoutMode = modes.includes('bi') ? 'bi' : modes[0];
     const handout = options.handout && handoutMode
@@ -90,9 +110,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const htmlFiles = await timed(timings, reporter, 'write', () =>
         Promise.all(pages.map(async (p) => ({ mode: p.mode, file: await out.write(outputName(model.deck.meta.id, p.mode, 'html'), p.html) }))),
       );
-      // Written with the HTML decks, so it is there without a browser; it measures overflow itself.
-      await timed(timings, reporter, 'review', async () => out.write(REVIEW_FILE, await reviewPage(project, toolkit, fonts.css, findings)));
-      const overflowing: BuildResult['overflowing'] = {};
+      if (layout) await out.write(`${model.deck.meta.id}.layout.json`, `${JSON.stringify(layout, null, 1)}\n`);
+      // Written with the HTML decks, so it is there without a browser.
+      await timed(timings, reporter, 'review', async () => out.write(REVIEW_FILE, await reviewPage(project, toolkit, fonts.css, findings, layout)));
       if (options.pdf !== false) {
         try {
           const { exportPdfs } = await (pdfStage ?? import('./pdfs.js'));
@@ -108,25 +128,66 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           });
           for (const p of pdfs) {
             await out.write(outputName(model.deck.meta.id, p.mode, p.kind === 'handout' ? 'handout.pdf' : 'pdf'), p.pdf);
-            if (p.kind === 'deck') overflowing[p.mode] = p.overflowing;
           }
         } catch (e) {
           // Without a browser the HTML decks are still worth having: keep them, then report.
           if (e instanceof BideckError && e.kind === 'browser') await out.commit();
           throw e;
         }
-        if (options.checks !== false) {
-          findings.push(...reportFindings(runChecks(project, { overflow: overflowing, only: ['overflow'], strict }), (m) => reporter.warn(m), strict));
-        }
       }
       await out.commit();
-      return { files: out.files(), timings, project, overflowing, findings };
+      return { files: out.files(), timings, project, overflowing, findings, layout };
     } finally {
       await out.discard();
     }
   } finally {
     await session?.then((s) => s.close(), () => undefined);
   }
+}
+
+function browserFound(env: NodeJS.ProcessEnv | undefined): boolean {
+  try {
+    findBrowser(env);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The layout stage: measured in the browser when there is one, else the cached decision for the
+ * same content, else none (the HTML decks then fit their text at view time, as a preview).
+ */
+async function layOut(
+  loaded: Project,
+  toolkit: Toolkit,
+  fontCss: string,
+  cacheDir: string,
+  session: Promise<BrowserSession> | undefined,
+  options: BuildOptions,
+  reporter: Reporter,
+): Promise<{ project: Project; layout: LayoutPlan | undefined }> {
+  const render = (model: DeckModel) => renderMode({ ...loaded, model }, toolkit, fontCss, 'bi');
+  const hash = layoutHash(render(loaded.model));
+  if (session) {
+    const { browser } = await session;
+    const { model, plan } = await runLayout(browser, {
+      model: loaded.model,
+      modes: MODES,
+      render,
+      locate: loaded.deckSource.locate,
+      hash,
+      ...(options.pdfTimeoutMs ? { timeoutMs: options.pdfTimeoutMs } : {}),
+    });
+    await writeCachedPlan(cacheDir, plan);
+    return { project: { ...loaded, model }, layout: plan };
+  }
+  const cached = options.layout === 'skip' ? undefined : await readCachedPlan(cacheDir, hash);
+  if (cached) return { project: { ...loaded, model: applySplits(loaded.model, cached.splits) }, layout: cached };
+  if (options.layout !== 'skip') {
+    reporter.warn('layout: no browser found, and no earlier build laid this content out: the HTML decks fit their text at view time, without continuation slides. Build once with a browser to lay them out.');
+  }
+  return { project: loaded, layout: undefined };
 }
 
 export { deckTitle };
