@@ -44,13 +44,16 @@ const MAX_PASSES = 8;
  */
 export async function runLayout(browser: Browser, input: LayoutInput): Promise<LayoutOutput> {
   const dir = await mkdtemp(join(tmpdir(), 'bideck-layout-'));
-  const page = await browser.newPage();
+  let page: Page | undefined;
   try {
     let splits: SlideSplit[] = [];
     for (let pass = 1; ; pass++) {
       const model = applySplits(input.model, splits);
       const file = join(dir, `pass-${pass}.html`);
       await writeFile(file, input.render(model));
+      // A fresh page a pass: each page lets only its own file load (export/pdf.ts).
+      await page?.close();
+      page = await browser.newPage();
       await open(page, file, input);
       const decided: Partial<Record<Mode, Map<string, Candidate>>> = {};
       const failing = new Map<string, Mode>();
@@ -66,7 +69,7 @@ export async function runLayout(browser: Browser, input: LayoutInput): Promise<L
       splits = await continueSlides(page, model, failing, splits, input);
     }
   } finally {
-    await page.close().catch(() => undefined);
+    await page?.close().catch(() => undefined);
     await rm(dir, { recursive: true, force: true });
   }
 }
