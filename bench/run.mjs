@@ -63,12 +63,12 @@ writeFileSync(join(root, 'bench', 'results.json'), `${JSON.stringify(results, nu
 printTable(results);
 
 function printTable(r) {
-  const rows = [['case', 'slides', 'load', 'fonts', 'render', 'pdf bi', 'pdf zh', 'pdf en', 'wall', 'node RSS', 'browser RSS', 'HTML', 'PDF (bi)', 'PDF/slide', 'fonts']];
+  const rows = [['case', 'slides', 'load', 'fonts', 'layout', 'render', 'pdf bi', 'pdf zh', 'pdf en', 'wall', 'node RSS', 'browser RSS', 'HTML', 'PDF (bi)', 'PDF/slide', 'fonts']];
   for (const [name, c] of Object.entries(r.cases)) {
     if (!c.timings) continue;
     const bi = Object.entries(c.sizes).find(([f]) => /^[^.]+(\.[^.]+)*?\.pdf$/.test(f) && !/\.(zh|en|handout)\.pdf$/.test(f));
     const html = Object.entries(c.sizes).find(([f]) => f.endsWith('.html') && !/\.(zh|en)\.html$/.test(f) && !f.startsWith('review'));
-    rows.push([name, c.slides, ...['load', 'fonts', 'render', 'pdf bi', 'pdf zh', 'pdf en'].map((s) => `${stage(c, s).toFixed(0)}`), `${c.wallMs.toFixed(0)} ms`,
+    rows.push([name, c.slides, ...['load', 'fonts', 'layout', 'render', 'pdf bi', 'pdf zh', 'pdf en'].map((s) => `${stage(c, s).toFixed(0)}`), `${c.wallMs.toFixed(0)} ms`,
       mb(c.nodePeakRss), mb(c.browserPeakRss), html ? kb(html[1]) : '-', bi ? kb(bi[1]) : '-', bi ? `${(bi[1] / 1024 / c.slides).toFixed(1)} KB` : '-', kb(c.fontBytes)]);
   }
   const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => String(row[i]).length)));

@@ -55,6 +55,16 @@ export function findBrowser(env: NodeJS.ProcessEnv = process.env): string {
   throw new BideckError('browser', `No Chrome, Edge or Chromium was found.\n${INSTALL_HINT}`);
 }
 
+/** Whether a browser would be found (no error, no launch). */
+export function browserFound(env: NodeJS.ProcessEnv = process.env): boolean {
+  try {
+    findBrowser(env);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Offline and quiet: no sync, updates or background fetches that would try the network. */
 export function launchArgs(): string[] {
   const args = [

@@ -25,6 +25,8 @@ export interface LayoutInput {
   render: (model: DeckModel) => string;
   locate: (path: DataPath) => SourceLocation;
   hash: string;
+  /** The browser's version string, recorded with the plan (fonts are shaped by it). */
+  browser: string;
   timeoutMs?: number;
 }
 
@@ -168,7 +170,7 @@ export class LayoutError extends BideckError {
 
 /** Apply every mode's decision and record where each block ended up. */
 async function record(page: Page, model: DeckModel, input: LayoutInput, decided: Partial<Record<Mode, Map<string, Candidate>>>, splits: SlideSplit[]): Promise<LayoutPlan> {
-  const plan: LayoutPlan = { version: 1, hash: input.hash, splits, modes: {} };
+  const plan: LayoutPlan = { version: 1, hash: input.hash, browser: input.browser, splits, modes: {} };
   const ids = model.slides.map((s) => s.id);
   for (const mode of input.modes) {
     const chosen = decided[mode] ?? new Map<string, Candidate>();

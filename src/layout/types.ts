@@ -14,6 +14,8 @@ export interface LayoutPlan {
   version: 1;
   /** sha256 of what the decisions depend on (slides' HTML, CSS, fonts, bideck version). */
   hash: string;
+  /** The browser that measured it (e.g. `Chrome/131.0.6778.85`): a PDF build reuses a cached plan only from the same one. */
+  browser: string;
   /** Source slides that continue on further slides: the split is shared by every mode. */
   splits: SlideSplit[];
   /** Per mode, per output slide (in order, continuation slides included). */

@@ -9,18 +9,16 @@ import { parseSlideRange } from '../model/range.js';
 import { MODES, deckTitle } from '../render/deck.js';
 import type { Mode } from '../render/deck.js';
 import { renderHandout } from '../render/handout.js';
-import { findBrowser } from '../export/browser.js';
 import type { BrowserSession } from '../export/browser.js';
-import { applySplits, layoutHash, problemSlides, readCachedPlan, runLayout, writeCachedPlan } from '../layout/index.js';
+import { problemSlides } from '../layout/index.js';
 import type { LayoutPlan } from '../layout/index.js';
-import type { DeckModel } from '../model/types.js';
+import { layOut } from './layout.js';
 import { embedFonts } from './fonts.js';
 import { silentReporter, timed } from './log.js';
 import type { Reporter, StageTiming } from './log.js';
 import { StagedOutput } from './output.js';
 import { REVIEW_FILE, reviewPage } from './review.js';
 import { loadToolkit, readHandoutCss, renderMode } from './stages.js';
-import type { Toolkit } from './stages.js';
 
 export interface BuildOptions {
   deckPath: string;
@@ -80,22 +78,24 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const loaded = await timed(timings, reporter, 'load', () => loadProject(options.deckPath), (p) => `${p.model.slides.length} slides, ${p.model.segments.length} segments`);
   const strict = options.strict ?? false;
   if (options.handout && options.pdf === false) throw new BideckError('usage', '--handout makes a PDF; it cannot be combined with --no-pdf');
-  const layoutMode = options.pdf === false ? (options.layout ?? 'auto') : 'require';
-  const useBrowserForLayout = layoutMode === 'require' || (layoutMode === 'auto' && browserFound(options.env));
-  // The browser starts now and launches while templates, fonts and pages are prepared; it is
-  // closed in `finally`, so a template error or a failed write never leaves it behind.
-  const session = useBrowserForLayout ? import('../export/browser.js').then((b) => b.launchBrowser(options.env)) : undefined;
+  // A PDF build's browser starts now and launches while templates, fonts and pages are
+  // prepared; an HTML-only build starts one only if the layout is not cached (layOut). Either
+  // is closed in `finally`, so a template error or a failed write never leaves it behind.
+  const browser: { session?: Promise<BrowserSession> } = {};
+  const launch = () => (browser.session ??= import('../export/browser.js').then((b) => b.launchBrowser(options.env)));
+  if (options.pdf !== false) launch();
   // Lazy (HTML-only builds never load puppeteer or pdf-lib), but loaded while the browser starts.
   const pdfStage = options.pdf === false ? undefined : import('./pdfs.js');
-  session?.catch(() => undefined); // its failure is reported where the layout needs it
+  browser.session?.catch(() => undefined); // its failure is reported where the layout needs it
   try {
     const toolkit = await timed(timings, reporter, 'templates', () => loadToolkit(options.templatesDir));
     const { version } = toolkit;
     const fonts = await timed(timings, reporter, 'fonts', () => embedFonts(loaded, cacheDir), (f) => f.summary);
-    const { project, layout } = await timed(timings, reporter, 'layout', () => layOut(loaded, toolkit, fonts.css, cacheDir, session, options, reporter),
+    const { project, layout } = await timed(timings, reporter, 'layout', () => layOut(loaded, toolkit, fonts.css, cacheDir, launch, options, reporter),
       (r) => (r.layout ? `${r.project.model.slides.length} slides${r.layout.splits.length ? `, ${r.layout.splits.length} continued` : ''}` : 'not measured'));
     const { model } = project;
-    const overflowing: BuildResult['overflowing'] = layout ? problemSlides(layout) : {};
+    const measured = layout ? problemSlides(layout) : {};
+    const overflowing: BuildResult['overflowing'] = layout ? Object.fromEntries(modes.map((m) => [m, measured[m] ?? []])) : {};
     const findings = options.checks === false ? [] : reportFindings(runChecks(project, { strict, ...(layout ? { overflow: overflowing } : {}) }), (m) => reporter.warn(m), strict);
     const slides = options.slides === undefined ? undefined : parseSlideRange(options.slides, model.slides.length);
     const pages = await timed(timings, reporter, 'render', () => modes.map((mode) => ({ mode, html: renderMode(project, toolkit, fonts.css, mode, undefined, layout) })));
@@ -124,7 +124,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
             ...(options.pdfTimeoutMs ? { timeoutMs: options.pdfTimeoutMs } : {}),
             ...(slides ? { slides } : {}),
             ...(handout ? { handout } : {}),
-            ...(session ? { session } : {}),
+            ...(browser.session ? { session: browser.session } : {}),
           });
           for (const p of pdfs) {
             await out.write(outputName(model.deck.meta.id, p.mode, p.kind === 'handout' ? 'handout.pdf' : 'pdf'), p.pdf);
@@ -141,53 +141,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       await out.discard();
     }
   } finally {
-    await session?.then((s) => s.close(), () => undefined);
+    await browser.session?.then((s) => s.close(), () => undefined);
   }
-}
-
-function browserFound(env: NodeJS.ProcessEnv | undefined): boolean {
-  try {
-    findBrowser(env);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * The layout stage: measured in the browser when there is one, else the cached decision for the
- * same content, else none (the HTML decks then fit their text at view time, as a preview).
- */
-async function layOut(
-  loaded: Project,
-  toolkit: Toolkit,
-  fontCss: string,
-  cacheDir: string,
-  session: Promise<BrowserSession> | undefined,
-  options: BuildOptions,
-  reporter: Reporter,
-): Promise<{ project: Project; layout: LayoutPlan | undefined }> {
-  const render = (model: DeckModel) => renderMode({ ...loaded, model }, toolkit, fontCss, 'bi');
-  const hash = layoutHash(render(loaded.model));
-  if (session) {
-    const { browser } = await session;
-    const { model, plan } = await runLayout(browser, {
-      model: loaded.model,
-      modes: MODES,
-      render,
-      locate: loaded.deckSource.locate,
-      hash,
-      ...(options.pdfTimeoutMs ? { timeoutMs: options.pdfTimeoutMs } : {}),
-    });
-    await writeCachedPlan(cacheDir, plan);
-    return { project: { ...loaded, model }, layout: plan };
-  }
-  const cached = options.layout === 'skip' ? undefined : await readCachedPlan(cacheDir, hash);
-  if (cached) return { project: { ...loaded, model: applySplits(loaded.model, cached.splits) }, layout: cached };
-  if (options.layout !== 'skip') {
-    reporter.warn('layout: no browser found, and no earlier build laid this content out: the HTML decks fit their text at view time, without continuation slides. Build once with a browser to lay them out.');
-  }
-  return { project: loaded, layout: undefined };
 }
 
 export { deckTitle };

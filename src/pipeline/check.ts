@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runChecks } from '../check/index.js';
 import type { Finding } from '../check/index.js';
-import { findBrowser } from '../export/browser.js';
+import { browserFound } from '../export/browser.js';
 import { LayoutError, problemSlides } from '../layout/index.js';
 import { loadProject } from '../load/project.js';
 import type { Project } from '../load/project.js';
@@ -73,14 +73,5 @@ export async function checkDeck(options: CheckDeckOptions): Promise<CheckDeckRes
     return { project, findings: [...runChecks(project, { strict }), finding].sort((a, b) => a.slide - b.slide), overflowMeasured: true };
   } finally {
     await rm(dir, { recursive: true, force: true });
-  }
-}
-
-function browserFound(env: NodeJS.ProcessEnv | undefined): boolean {
-  try {
-    findBrowser(env);
-    return true;
-  } catch {
-    return false;
   }
 }
