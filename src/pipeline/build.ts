@@ -110,7 +110,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const htmlFiles = await timed(timings, reporter, 'write', () =>
         Promise.all(pages.map(async (p) => ({ mode: p.mode, file: await out.write(outputName(model.deck.meta.id, p.mode, 'html'), p.html) }))),
       );
-      if (layout) await out.write(`${model.deck.meta.id}.layout.json`, `${JSON.stringify(layout, null, 1)}\n`);
+      if (layout) await out.write(`${model.deck.meta.id}.layout.json`, `${JSON.stringify(layout)}\n`);
       // Written with the HTML decks, so it is there without a browser.
       await timed(timings, reporter, 'review', async () => out.write(REVIEW_FILE, await reviewPage(project, toolkit, fonts.css, findings, layout)));
       if (options.pdf !== false) {
