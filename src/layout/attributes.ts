@@ -28,7 +28,8 @@ export function sectionAttributes(plan: LayoutPlan | undefined): Map<string, str
 /** Add a slide's decided attributes to its rendered <section> (whatever template made it). */
 export function withAttributes(html: string, attributes: string | undefined): string {
   if (!attributes) return html;
-  return html.replace(/<section\b/, `<section ${attributes}`);
+  // After the template's own attributes, so `<section class="slide …"` reads as it always did.
+  return html.replace(/<section\b([^>]*)>/, (_tag, own: string) => `<section${own} ${attributes}>`);
 }
 
 /** One rule per mode and size step: the step a slide's `data-fit` names for the mode shown. */

@@ -68,7 +68,7 @@ export function outputName(id: string, mode: Mode, ext: 'html' | 'pdf' | 'handou
   return mode === 'bi' ? `${id}.${ext}` : `${id}.${mode}.${ext}`;
 }
 
-/** load → validate → model → fonts → render → write → PDF, then swap the output in. */
+/** load → validate → model → fonts → layout → checks → render → write → PDF, then swap the output in. */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const reporter = options.reporter ?? silentReporter;
   const modes = options.modes ?? MODES;
