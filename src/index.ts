@@ -19,3 +19,7 @@ export { formatAmount, parseAmounts } from './model/amount.js';
 export type { Amount } from './model/amount.js';
 export { serve } from './serve/serve.js';
 export type { ServeHandle, ServeOptions } from './serve/serve.js';
+// The layout stage's decisions (`<id>.layout.json`): sizes, columns, continuation slides and
+// every block's box in CSS px, for writers that place native shapes (PowerPoint).
+export { LayoutError, applySplits, findProblems, floorPx, problemSlides, FIT_STEPS, PX_PER_PT } from './layout/index.js';
+export type { BlockKind, Box, InitiativePart, LayoutPlan, Row, SlideDecision, SlidePart, SlideSplit } from './layout/index.js';
