@@ -54,7 +54,7 @@ export async function runLayout(browser: Browser, input: LayoutInput): Promise<L
       const file = join(dir, `pass-${pass}.html`);
       await writeFile(file, input.render(model));
       // A fresh page a pass: each page lets only its own file load (export/pdf.ts).
-      await page?.close();
+      await page?.close().catch(() => undefined);
       page = await browser.newPage();
       await open(page, file, input);
       const decided: Partial<Record<Mode, Map<string, Candidate>>> = {};
@@ -71,7 +71,8 @@ export async function runLayout(browser: Browser, input: LayoutInput): Promise<L
       splits = await continueSlides(page, model, failing, splits, input);
     }
   } finally {
-    await page?.close().catch(() => undefined);
+    // A killed browser may never answer "close": give up after 2 s (the session kills it).
+    await Promise.race([page?.close().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
     await rm(dir, { recursive: true, force: true });
   }
 }
