@@ -22,6 +22,8 @@ export const ExitCode = {
   check: 7,
   /** Output could not be written (permissions, disk full). */
   io: 8,
+  /** A text cannot be shown whole even alone on a slide at the smallest readable size. */
+  layout: 9,
   /** Stopped by a signal: 128 + its number (Ctrl-C/SIGINT 130, SIGTERM 143, SIGHUP 129), as shells report it. */
   interrupted: 130,
 } as const;

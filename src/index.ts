@@ -27,3 +27,7 @@ export { exportXliff, importXliff } from './xliff/index.js';
 export type { ExportResult, ImportResult } from './xliff/index.js';
 export { initDeck } from './scaffold/init.js';
 export type { InitResult } from './scaffold/init.js';
+// The layout stage's decisions (`<id>.layout.json`): sizes, columns, continuation slides and
+// every block's box in CSS px, for writers that place native shapes (PowerPoint).
+export { LayoutError, applySplits, findProblems, floorPx, problemSlides, FIT_STEPS, PX_PER_PT } from './layout/index.js';
+export type { BlockKind, Box, InitiativePart, LayoutPlan, Row, SlideDecision, SlidePart, SlideSplit } from './layout/index.js';

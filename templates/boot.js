@@ -8,8 +8,14 @@
   var params = new URLSearchParams(window.location.search);
   var printing = /print-pdf/i.test(window.location.search);
   var mode = MODES.indexOf(params.get('lang')) >= 0 ? params.get('lang') : config.mode;
+  // The build's layout stage (src/layout/) decided every slide's size and columns and wrote them
+  // on its <section>: nothing is re-decided here. Only a deck built without a browser (and no
+  // cached decision) falls back to fitting at view time, and the layout stage's own measuring
+  // pass (?measure) fits nothing.
+  var decided = !!document.querySelector('.reveal .slides section.slide[data-laid-out]') || params.has('measure');
   /** All slides laid out at once for measuring (see fit.js), none of them shown. */
   function fitAll() {
+    if (decided) return;
     root.classList.add('bideck-measuring');
     window.bideckFit.fitSections(Array.prototype.slice.call(document.querySelectorAll('.reveal .slides section.slide')));
     root.classList.remove('bideck-measuring');

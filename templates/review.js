@@ -19,6 +19,9 @@
   // ── Fit: the deck's own fit (fit.js, inlined in front of this script), so each frame shows
   // what the deck shows. A frame whose slide still overflows is a problem of its slide.
   function fitAll(within) {
+    // Laid out by the build (src/layout/): the frames show its decision and its findings are
+    // already the slides' flags, the same as `bideck check --json` reports. Nothing to re-decide.
+    if (document.querySelector('.rv-frame section.slide[data-laid-out]')) return;
     var frames = Array.prototype.slice.call(document.querySelectorAll('.rv-frame')).filter(function (f) {
       return f.querySelector('section.slide') && (!within || within.indexOf(f.closest('.rv-slide')) >= 0);
     });

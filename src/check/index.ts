@@ -4,13 +4,14 @@ import { amountMismatch } from './rules/amount-mismatch.js';
 import { fundingAction } from './rules/funding-action.js';
 import { glossaryMismatch } from './rules/glossary-mismatch.js';
 import { missingTranslation } from './rules/missing-translation.js';
+import { continued } from './rules/continued.js';
 import { overflow } from './rules/overflow.js';
 import { staleTranslation } from './rules/stale-translation.js';
 import { typography } from './rules/typography.js';
 import type { Finding, OverflowMeasurement, Rule } from './types.js';
 
 /** Every QA rule, in the order their findings are listed within a slide. */
-export const RULES: readonly Rule[] = [missingTranslation, staleTranslation, amountMismatch, fundingAction, glossaryMismatch, typography, overflow];
+export const RULES: readonly Rule[] = [missingTranslation, staleTranslation, amountMismatch, fundingAction, glossaryMismatch, typography, continued, overflow];
 
 export interface CheckOptions {
   /** Slide ids that overflow, per mode, measured in the browser; without it the overflow rule is silent. */

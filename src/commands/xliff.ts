@@ -22,7 +22,9 @@ export function registerXliff(program: Command): void {
     .option('--force', 'replace an existing file that is not an XLIFF file')
     .action(async (deck: string, opts: { out?: string; force?: boolean }) => {
       const { exportXliff } = await import('../xliff/index.js');
-      const result = await exportXliff(deck);
+      const { withCachedLayout } = await import('../pipeline/layout.js');
+      const { DEFAULT_CACHE_DIR } = await import('../pipeline/build.js');
+      const result = await exportXliff(deck, (p) => withCachedLayout(p, { cacheDir: DEFAULT_CACHE_DIR }));
       if (opts.out === '-') {
         process.stdout.write(result.xml);
         return;

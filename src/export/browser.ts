@@ -84,6 +84,16 @@ export function realBinary(path: string): string {
   return path;
 }
 
+/** Whether a browser would be found (no error, no launch). */
+export function browserFound(env: NodeJS.ProcessEnv = process.env): boolean {
+  try {
+    findBrowser(env);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Offline and quiet: no sync, updates or background fetches that would try the network. */
 export function launchArgs(): string[] {
   const args = [

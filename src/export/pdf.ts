@@ -104,11 +104,12 @@ export async function printDeck(browser: Browser, htmlFile: string, options: Pdf
 }
 
 /** Load a deck file in reveal.js's print view, in one mode, offline, and wait until it is laid out. */
-export async function openPrintView(page: Page, htmlFile: string, mode: Mode, timeout: number, blocked: string[]): Promise<void> {
+export async function openPrintView(page: Page, htmlFile: string, mode: Mode, timeout: number, blocked: string[], measure = false): Promise<void> {
   const fileUrl = pathToFileURL(htmlFile).href;
   await blockForeignRequests(page, fileUrl, blocked);
   await page.setViewport({ width: 1280, height: 720 });
-  await page.goto(`${fileUrl}?print-pdf&lang=${mode}`, { waitUntil: 'load', timeout });
+  // `measure`: the layout stage's pass (src/layout/stage.ts), in which the deck fits nothing itself.
+  await page.goto(`${fileUrl}?print-pdf&lang=${mode}${measure ? '&measure' : ''}`, { waitUntil: 'load', timeout });
   // An interval, not puppeteer's default animation-frame polling: a 1,000-slide print view
   // starves frames and the default noticed readiness ≈ 2 s late (issue 15).
   await page.waitForFunction('window.bideckReady === true', { timeout, polling: 50 });

@@ -3,8 +3,8 @@ import { plainText } from '../render/markdown.js';
 import type { Brand } from '../schema/brand.js';
 import { generatedText } from '../model/generated.js';
 
-/** Labels the templates add around the data (language switch). */
-const UI_TEXT = '雙語中文EN / 0123456789';
+/** Labels the templates add around the data (language switch, a continued slide's （續） / (cont'd)). */
+const UI_TEXT = "雙語中文EN / 0123456789（續）(cont'd)";
 
 /** Every character the deck can show, per language, so each face is subset to what it draws. */
 export function deckCharacters(model: DeckModel, brand: Brand): { zh: string; en: string };

@@ -23,6 +23,8 @@ export function label(text: Bilingual, mode: Mode): string {
 export function outline(model: DeckModel, mode: Mode): OutlineEntry[] {
   const entries: OutlineEntry[] = [];
   const byArea = new Map<number, OutlineEntry>();
+  // A continued initiative (src/layout/split.ts) keeps its title object: one bookmark, on its first slide.
+  const seen = new Set<object>();
   for (const slide of model.slides) {
     const page = slide.number - 1;
     const data = slide.data;
@@ -35,7 +37,8 @@ export function outline(model: DeckModel, mode: Mode): OutlineEntry[] {
       }
       if (data.layout === 'content') {
         for (const ini of data.initiatives ?? []) {
-          if (ini.title) area.children.push({ title: label(ini.title, mode), page, children: [] });
+          if (ini.title && !seen.has(ini.title)) area.children.push({ title: label(ini.title, mode), page, children: [] });
+          if (ini.title) seen.add(ini.title);
         }
       }
       continue;

@@ -57,6 +57,18 @@ export interface SlideModel {
   /** True on the first slide of an area: it carries the area's bookmark. */
   opensArea: boolean;
   segments: Segment[];
+  /** Set on the parts of a slide the layout stage continued onto further slides (src/layout/split.ts). */
+  continuation?: Continuation;
+}
+
+export interface Continuation {
+  /** 1-based part number; part 1 is the slide as the author wrote it, cut short. */
+  part: number;
+  parts: number;
+  /** Id of the source slide. */
+  of: string;
+  /** Statement slides: the paragraphs' numbers in the source slide. */
+  paragraphNumbers?: number[];
 }
 
 export interface DeckModel {

@@ -10,6 +10,10 @@ import { MODES, deckTitle } from '../render/deck.js';
 import type { Mode } from '../render/deck.js';
 import { renderHandout } from '../render/handout.js';
 import { buildDate } from './date.js';
+import type { BrowserSession } from '../export/browser.js';
+import { problemSlides } from '../layout/index.js';
+import type { LayoutPlan } from '../layout/index.js';
+import { layOut } from './layout.js';
 import { embedFonts } from './fonts.js';
 import { silentReporter, timed } from './log.js';
 import type { Reporter, StageTiming } from './log.js';
@@ -43,6 +47,13 @@ export interface BuildOptions {
   checks?: boolean;
   /** QA findings fail the build (exit 7) before anything is written. */
   strict?: boolean;
+  /**
+   * The layout stage (src/layout/) in the browser: `auto` (default) runs it whenever a browser
+   * is found, else reuses the cached decision for the same content, else the HTML decks fit at
+   * view time; `require` fails without a browser (exit 5); `skip` never measures. PDF builds
+   * always run it.
+   */
+  layout?: 'auto' | 'require' | 'skip';
   reporter?: Reporter;
   env?: NodeJS.ProcessEnv;
   /**
@@ -59,6 +70,8 @@ export interface BuildResult {
   project: Project;
   /** Slide ids that overflow their box, per mode (measured in the browser). */
   overflowing: Partial<Record<Mode, string[]>>;
+  /** The layout stage's decisions, when the deck was laid out (or its cached decision reused). */
+  layout: LayoutPlan | undefined;
   /** QA findings (src/check/), including overflowing slides when the PDFs were made. */
   findings: Finding[];
 }
@@ -70,7 +83,7 @@ export function outputName(id: string, mode: Mode, ext: 'html' | 'pdf' | 'handou
   return mode === 'bi' ? `${id}.${ext}` : `${id}.${mode}.${ext}`;
 }
 
-/** load → validate → model → fonts → render → write → PDF, then swap the output in. */
+/** load → validate → model → fonts → layout → checks → render → write → PDF, then swap the output in. */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const given = options.reporter ?? silentReporter;
   const modes = options.modes ?? MODES;
@@ -78,29 +91,37 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const cacheDir = options.cacheDir ?? DEFAULT_CACHE_DIR;
   if (options.pdf !== false) buildDate(options.env); // a malformed SOURCE_DATE_EPOCH is refused before any work
 
-  const project = await timed(timings, given, 'load', () => loadProject(options.deckPath), (p) => `${p.model.slides.length} slides, ${p.model.segments.length} segments`);
-  const { model } = project;
-  const rates = await stageRates(cacheDir, model.slides.length);
+  const loaded = await timed(timings, given, 'load', () => loadProject(options.deckPath), (p) => `${p.model.slides.length} slides, ${p.model.segments.length} segments`);
+  const rates = await stageRates(cacheDir, loaded.model.slides.length);
   const reporter = withEstimates(given, rates);
   const strict = options.strict ?? false;
-  const findings = options.checks === false ? [] : reportFindings(runChecks(project, { strict }), (m) => reporter.warn(m), strict);
   if (options.handout && options.pdf === false) throw new BideckError('usage', '--handout makes a PDF; it cannot be combined with --no-pdf');
-  const slides = options.slides === undefined ? undefined : parseSlideRange(options.slides, model.slides.length);
-  // The browser starts now and launches while templates, fonts and pages are prepared; it is
-  // closed in `finally`, so a template error or a failed write never leaves it behind.
   const signal = options.signal;
   signal?.throwIfAborted();
-  const session = options.pdf === false ? undefined : import('../export/browser.js').then((b) => b.launchBrowser(options.env, signal !== undefined));
-  const closeNow = () => void session?.then((s) => s.close(), () => undefined);
+  // A PDF build's browser starts now and launches while templates, fonts and pages are
+  // prepared; an HTML-only build starts one only if the layout is not cached (layOut). Either
+  // is closed in `finally` (or at once on a signal), so a template error or a failed write
+  // never leaves it behind.
+  const browser: { session?: Promise<BrowserSession> } = {};
+  const launch = () => (browser.session ??= import('../export/browser.js').then((b) => b.launchBrowser(options.env, signal !== undefined)));
+  if (options.pdf !== false) launch();
+  const closeNow = () => void browser.session?.then((s) => s.close(), () => undefined);
   signal?.addEventListener('abort', closeNow, { once: true });
   // Lazy (HTML-only builds never load puppeteer or pdf-lib), but loaded while the browser starts.
   const pdfStage = options.pdf === false ? undefined : import('./pdfs.js');
-  session?.catch(() => undefined); // its failure is reported where the PDFs need it
+  browser.session?.catch(() => undefined); // its failure is reported where the layout needs it
   try {
     const toolkit = await timed(timings, reporter, 'templates', () => loadToolkit(options.templatesDir));
     const { version } = toolkit;
-    const fonts = await timed(timings, reporter, 'fonts', () => embedFonts(project, cacheDir), (f) => f.summary);
-    const pages = await timed(timings, reporter, 'render', () => modes.map((mode) => ({ mode, html: renderMode(project, toolkit, fonts.css, mode) })));
+    const fonts = await timed(timings, reporter, 'fonts', () => embedFonts(loaded, cacheDir), (f) => f.summary);
+    const { project, layout } = await timed(timings, reporter, 'layout', () => layOut(loaded, toolkit, fonts.css, cacheDir, launch, options, reporter),
+      (r) => (r.layout ? `${r.project.model.slides.length} slides${r.layout.splits.length ? `, ${r.layout.splits.length} continued` : ''}` : 'not measured'));
+    const { model } = project;
+    const measured = layout ? problemSlides(layout) : {};
+    const overflowing: BuildResult['overflowing'] = layout ? Object.fromEntries(modes.map((m) => [m, measured[m] ?? []])) : {};
+    const findings = options.checks === false ? [] : reportFindings(runChecks(project, { strict, ...(layout ? { overflow: overflowing } : {}) }), (m) => reporter.warn(m), strict);
+    const slides = options.slides === undefined ? undefined : parseSlideRange(options.slides, model.slides.length);
+    const pages = await timed(timings, reporter, 'render', () => modes.map((mode) => ({ mode, html: renderMode(project, toolkit, fonts.css, mode, undefined, layout) })));
     // The handout is bilingual, like the briefing itself, unless the bilingual deck is not built.
     const handoutMode = modes.includes('bi') ? 'bi' : modes[0];
     const handout = options.handout && handoutMode
@@ -113,9 +134,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const htmlFiles = await timed(timings, reporter, 'write', () =>
         Promise.all(pages.map(async (p) => ({ mode: p.mode, file: await out.write(outputName(model.deck.meta.id, p.mode, 'html'), p.html) }))),
       );
-      // Written with the HTML decks, so it is there without a browser; it measures overflow itself.
-      await timed(timings, reporter, 'review', async () => out.write(REVIEW_FILE, await reviewPage(project, toolkit, fonts.css, findings)));
-      const overflowing: BuildResult['overflowing'] = {};
+      if (layout) await out.write(`${model.deck.meta.id}.layout.json`, `${JSON.stringify(layout)}\n`);
+      // Written with the HTML decks, so it is there without a browser.
+      await timed(timings, reporter, 'review', async () => out.write(REVIEW_FILE, await reviewPage(project, toolkit, fonts.css, findings, layout ? { layout } : {})));
       if (options.pdf !== false) {
         // PDFs asked for and not made (no browser, a crash, a time-out) fail the whole build:
         // swapping in the HTML alone would leave new decks beside the old PDFs, or none.
@@ -131,30 +152,26 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
             ...(slides ? { slides } : {}),
             ...(handout ? { handout } : {}),
             ...(options.draft ? { draft: true } : {}),
-            ...(session ? { session } : {}),
+            ...(browser.session ? { session: browser.session } : {}),
           });
           for (const p of pdfs) {
             await out.write(outputName(model.deck.meta.id, p.mode, p.kind === 'handout' ? 'handout.pdf' : 'pdf'), p.pdf);
-            if (p.kind === 'deck') overflowing[p.mode] = p.overflowing;
           }
         } catch (e) {
           if (signal?.aborted) throw signal.reason; // whatever failed, it failed because the build was stopped
           throw e;
         }
-        if (options.checks !== false) {
-          findings.push(...reportFindings(runChecks(project, { overflow: overflowing, only: ['overflow'], strict }), (m) => reporter.warn(m), strict));
-        }
       }
       signal?.throwIfAborted();
       await out.commit();
       await rates.save(timings);
-      return { files: out.files(), timings, project, overflowing, findings };
+      return { files: out.files(), timings, project, overflowing, findings, layout };
     } finally {
       await out.discard();
     }
   } finally {
     signal?.removeEventListener('abort', closeNow);
-    await session?.then((s) => s.close(), () => undefined);
+    await browser.session?.then((s) => s.close(), () => undefined);
   }
 }
 

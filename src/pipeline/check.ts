@@ -2,14 +2,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runChecks } from '../check/index.js';
-import type { Finding, OverflowMeasurement } from '../check/index.js';
-import { findBrowser, withBrowser } from '../export/browser.js';
-import { measureOverflow } from '../export/overflow.js';
+import type { Finding } from '../check/index.js';
+import { browserFound } from '../export/browser.js';
+import { LayoutError, problemSlides } from '../layout/index.js';
 import { loadProject } from '../load/project.js';
 import type { Project } from '../load/project.js';
 import { MODES } from '../render/deck.js';
 import type { Mode } from '../render/deck.js';
-import { build, outputName } from './build.js';
+import { build } from './build.js';
 
 export interface CheckDeckOptions {
   deckPath: string;
@@ -28,41 +28,49 @@ export interface CheckDeckResult {
   overflowMeasured: boolean;
 }
 
-/** `bideck check`: the text rules on the data, then overflow measured in the browser. */
+/**
+ * `bideck check`: the text rules on the data, and the fit of every slide in every mode as the
+ * build's layout stage decides it (src/layout/): the same findings the build warns about and
+ * the review page shows.
+ */
 export async function checkDeck(options: CheckDeckOptions): Promise<CheckDeckResult> {
-  const project = await loadProject(options.deckPath);
-  const strict = options.strict ?? false;
-  const findings = runChecks(project, { strict });
-  const overflow = await measured(options);
-  if (overflow) findings.push(...runChecks(project, { overflow, only: ['overflow'], strict }));
-  findings.sort((a, b) => a.slide - b.slide);
-  return { project, findings, overflowMeasured: overflow !== undefined };
-}
-
-async function measured(options: CheckDeckOptions): Promise<OverflowMeasurement | undefined> {
   const mode = options.overflow ?? 'auto';
-  if (mode === 'skip') return undefined;
-  try {
-    findBrowser(options.env);
-  } catch (e) {
-    if (mode === 'auto') return undefined;
-    throw e;
+  const strict = options.strict ?? false;
+  const measure = mode === 'require' || (mode === 'auto' && browserFound(options.env));
+  if (!measure) {
+    const project = await loadProject(options.deckPath);
+    return { project, findings: runChecks(project, { strict }), overflowMeasured: false };
   }
-  // Render the decks exactly as `build` does (fonts included: they decide what fits), into a
-  // scratch folder, and read what the fit script marked.
+  // Build exactly as `build` does (fonts included: they decide what fits) into a scratch folder.
   const dir = await mkdtemp(join(tmpdir(), 'bideck-check-'));
   try {
     const modes = options.modes ?? MODES;
-    const { project } = await build({
+    const { project, layout } = await build({
       deckPath: options.deckPath,
       outDir: join(dir, 'html'),
       pdf: false,
       checks: false,
+      layout: 'require',
       modes,
       ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
+      ...(options.env ? { env: options.env } : {}),
     });
-    const decks = modes.map((m) => ({ mode: m, file: join(dir, 'html', outputName(project.model.deck.meta.id, m, 'html')) }));
-    return await withBrowser((browser) => measureOverflow(browser, decks), options.env);
+    const measured = layout ? problemSlides(layout) : {};
+    const overflow = Object.fromEntries(modes.map((m) => [m, measured[m] ?? []]));
+    return { project, findings: runChecks(project, { overflow, strict }), overflowMeasured: layout !== undefined };
+  } catch (e) {
+    if (!(e instanceof LayoutError)) throw e;
+    // The build would stop here (exit 9); `check` reports it with the text rules' findings.
+    const project = await loadProject(options.deckPath);
+    const finding: Finding = {
+      rule: 'overflow',
+      severity: 'error',
+      slide: e.slide,
+      ...(e.location ? { location: e.location } : {}),
+      ...(e.path ? { path: e.path } : {}),
+      message: e.message,
+    };
+    return { project, findings: [...runChecks(project, { strict }), finding].sort((a, b) => a.slide - b.slide), overflowMeasured: true };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

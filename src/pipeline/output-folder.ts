@@ -35,10 +35,10 @@ export interface ClaimOptions {
 
 /**
  * Names a build of any deck writes: `<id>.html`, `<id>.zh.pdf`, `<id>.handout.pdf`,
- * `<id>.en.pptx`, `review.html`. A dist/ from before the manifest existed is adopted only if
+ * `<id>.en.pptx`, `<id>.layout.json`, `review.html`. A dist/ from before the manifest existed is adopted only if
  * it holds nothing else.
  */
-const OUTPUT_NAME = /^(?:review\.html|[a-z0-9][a-z0-9-]*(?:\.(?:zh|en))?\.(?:html|pdf|handout\.pdf|pptx))$/;
+const OUTPUT_NAME = /^(?:review\.html|[a-z0-9][a-z0-9-]*(?:\.(?:zh|en))?\.(?:html|pdf|handout\.pdf|pptx)|[a-z0-9][a-z0-9-]*\.layout\.json)$/;
 
 export async function claimOutputFolder(outDir: string, options: ClaimOptions): Promise<OutputClaim> {
   const shown = displayPath(resolve(outDir));

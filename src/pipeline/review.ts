@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Finding } from '../check/types.js';
 import { BideckError } from '../errors.js';
 import type { Project } from '../load/project.js';
+import type { LayoutPlan } from '../layout/types.js';
 import { renderReview } from '../render/review.js';
 import type { ReviewAssets } from '../render/review.js';
 import { TEMPLATES_DIR, readFitJs } from './assets.js';
@@ -22,7 +23,7 @@ export async function readReviewAssets(dir = TEMPLATES_DIR): Promise<ReviewAsset
 }
 
 /** The side-by-side review page, with the build's QA findings as its flags. */
-export async function reviewPage(project: Project, toolkit: Toolkit, fontCss: string, findings: readonly Finding[], live?: string): Promise<string> {
+export async function reviewPage(project: Project, toolkit: Toolkit, fontCss: string, findings: readonly Finding[], extra: { live?: string; layout?: LayoutPlan } = {}): Promise<string> {
   return renderReview({
     model: project.model,
     brand: project.brand,
@@ -33,6 +34,7 @@ export async function reviewPage(project: Project, toolkit: Toolkit, fontCss: st
     fontCss,
     findings,
     version: toolkit.version,
-    ...(live === undefined ? {} : { live }),
+    ...(extra.live === undefined ? {} : { live: extra.live }),
+    ...(extra.layout ? { layout: extra.layout } : {}),
   });
 }

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Project } from '../load/project.js';
+import type { LayoutPlan } from '../layout/types.js';
 import { renderDeck, renderSlide } from '../render/deck.js';
 import type { DeckAssets, Mode } from '../render/deck.js';
 import { compileTemplates } from '../render/templates.js';
@@ -26,7 +27,7 @@ export async function loadToolkit(templatesDir?: string): Promise<Toolkit> {
 }
 
 /** One mode's deck as one self-contained HTML document. */
-export function renderMode(project: Project, toolkit: Toolkit, fontCss: string, mode: Mode, liveScript?: string): string {
+export function renderMode(project: Project, toolkit: Toolkit, fontCss: string, mode: Mode, liveScript?: string, layout?: LayoutPlan): string {
   const { templates, assets, version } = toolkit;
   return renderDeck({
     model: project.model,
@@ -37,6 +38,7 @@ export function renderMode(project: Project, toolkit: Toolkit, fontCss: string, 
     mode,
     version,
     ...(liveScript === undefined ? {} : { liveScript }),
+    ...(layout ? { layout } : {}),
   });
 }
 

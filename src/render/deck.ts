@@ -8,6 +8,8 @@ import { plainText } from './markdown.js';
 import { speakerViewScriptHashes } from './speaker.js';
 import { cspHash, inlineScript } from './inline.js';
 import { runTemplate } from './templates.js';
+import { LAYOUT_CSS, sectionAttributes, withAttributes } from '../layout/attributes.js';
+import type { LayoutPlan } from '../layout/types.js';
 import type { CompiledTemplates } from './templates.js';
 
 export type Mode = 'bi' | 'zh' | 'en';
@@ -34,6 +36,8 @@ export interface RenderInput {
   version: string;
   /** `bideck serve` only: its live-reload client, run after the deck's own scripts. */
   liveScript?: string;
+  /** The layout stage's decisions (src/layout/): sizes and columns per mode, on each slide. */
+  layout?: LayoutPlan;
 }
 
 export const REVEAL_CONFIG = {
@@ -70,6 +74,8 @@ export function renderSlide(slide: SlideModel, input: Omit<RenderInput, 'assets'
     areas,
     brand: input.brand,
     total: slides.length,
+    // A continuation slide (src/layout/split.ts) says so in its header.
+    continued: (slide.continuation?.part ?? 1) > 1,
     date: formatDate(deck.meta.date),
     view: slideView(slide, input.model, input.brand),
   });
@@ -91,7 +97,8 @@ function slideHtml(slide: SlideModel, input: RenderInput): string {
 
 export function renderDeck(input: RenderInput): string {
   const { model, brand, templates, assets, mode } = input;
-  const slides = model.slides.map((s) => slideHtml(s, input));
+  const attributes = sectionAttributes(input.layout);
+  const slides = model.slides.map((s) => withAttributes(slideHtml(s, input), attributes.get(s.id)));
   const scripts = [assets.revealJs, assets.notesJs, assets.bootJs, ...(input.liveScript ? [input.liveScript] : [])].map(inlineScript);
   const title = deckTitle(model, mode);
   return runTemplate(templates, 'deck', templates.deck, {
@@ -101,7 +108,7 @@ export function renderDeck(input: RenderInput): string {
     version: input.version,
     documentTitle: title,
     description: plainText(model.deck.meta.organisation[mode === 'en' ? 'en' : 'zh']),
-    css: [assets.revealCss, input.fontCss, brandCss(brand), assets.deckCss].join('\n'),
+    css: [assets.revealCss, input.fontCss, brandCss(brand), assets.deckCss, LAYOUT_CSS].join('\n'),
     slides,
     // JSON inside <script type="application/json">: escape "<" so data can never close the tag.
     configJson: JSON.stringify({ mode, reveal: REVEAL_CONFIG }).replace(/</g, '\\u003c'),

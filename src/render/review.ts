@@ -1,5 +1,7 @@
 import Handlebars from 'handlebars';
 import type { Finding } from '../check/types.js';
+import { LAYOUT_CSS, sectionAttributes, withAttributes } from '../layout/attributes.js';
+import type { LayoutPlan } from '../layout/types.js';
 import { BideckError } from '../errors.js';
 import type { DeckModel } from '../model/types.js';
 import type { Brand } from '../schema/brand.js';
@@ -32,6 +34,8 @@ export interface ReviewInput {
   version: string;
   /** `bideck serve`'s live client (serve/review-client.ts): added after the page's own script. */
   live?: string;
+  /** The layout stage's decisions: each frame shows its slide as the deck does. */
+  layout?: LayoutPlan;
 }
 
 /**
@@ -44,11 +48,12 @@ export function renderReview(input: ReviewInput): string {
   const flag = input.sources['review-flag'];
   if (!source || !flag) throw new BideckError('render', `template "${source ? 'review-flag' : 'review'}" is missing from the templates folder`);
   const data = reviewData(model, input.findings);
+  const attributes = sectionAttributes(input.layout);
   const slides = data.slides.map((s, i) => {
     const slide = model.slides[i];
-    return { ...s, html: slide ? frameHtml(renderSlide(slide, { model, brand, templates: input.templates, mode: 'bi' })) : '' };
+    return { ...s, html: slide ? frameHtml(withAttributes(renderSlide(slide, { model, brand, templates: input.templates, mode: 'bi' }), attributes.get(slide.id))) : '' };
   });
-  const css = [assets.revealCss, input.fontCss, brandCss(brand), assets.deckCss, review.css].join('\n');
+  const css = [assets.revealCss, input.fontCss, brandCss(brand), assets.deckCss, LAYOUT_CSS, review.css].join('\n');
   const hb = Handlebars.create();
   hb.registerHelper('gt', (a: unknown, b: unknown) => typeof a === 'number' && typeof b === 'number' && a > b);
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);

@@ -148,7 +148,7 @@ export class LiveDeck {
     const s = this.good;
     if (!s) return undefined;
     this.reviewViewed = true;
-    this.reviewHtml ??= reviewPage(s.project, s.toolkit, s.fontCss, runChecks(s.project), reviewLiveScript(s.generation));
+    this.reviewHtml ??= reviewPage(s.project, s.toolkit, s.fontCss, runChecks(s.project), { live: reviewLiveScript(s.generation) });
     return this.reviewHtml;
   }
 

@@ -26,18 +26,20 @@ describe('overflow, from a measurement', () => {
 });
 
 describe('overflow, measured in Chromium', () => {
-  it('flags the slide with a 1,500-character bullet and not the others', async () => {
+  // Issue 9: a slide that does not fit continues on the next one; only a text too long for a
+  // slide of its own is left, and that one fails the build (exit 9) and is an error in `check`.
+  it('flags the 1,500-character bullet as an error at its own line, and not the other slides', async () => {
     const { findings, overflowMeasured } = await checkDeck({ deckPath: FIXTURE, overflow: 'require' });
     expect(overflowMeasured).toBe(true);
-    expect(findings.map((f) => [f.rule, f.slide])).toEqual([['overflow', 2]]);
-    expect(findings[0]?.message).toMatch(/^The slide is too full: in the bilingual .*versions? its text does not fit/);
-    expect(findings[0]?.location).toEqual({ file: FIXTURE, line: 17, column: 9 });
+    expect(findings.map((f) => [f.rule, f.severity, f.slide])).toEqual([['overflow', 'error', 2]]);
+    expect(findings[0]?.message).toMatch(/^slide 2 \(too-full\): this text cannot be shown whole even alone on a slide/);
+    expect(findings[0]?.location).toEqual({ file: FIXTURE, line: 22, column: 17 });
   });
 
-  it('check warns (exit 0); --strict fails (exit 7); --json prints the findings', async () => {
+  it('check reports it; --strict fails (exit 7); --json prints the findings', async () => {
     const plain = await runCli('check', FIXTURE);
     expect(plain.code).toBe(0);
-    expect(plain.stdout).toMatch(/^warning: test\/fixtures\/check\/overflow\/deck\.yaml:17:9 slide 2: The slide is too full/);
+    expect(plain.stdout).toMatch(/^error: test\/fixtures\/check\/overflow\/deck\.yaml:22:17 slide 2: slide 2 \(too-full\): this text cannot be shown whole/);
 
     const strict = await runCli('check', FIXTURE, '--strict', '--json');
     expect(strict.code).toBe(7);
@@ -46,14 +48,13 @@ describe('overflow, measured in Chromium', () => {
     expect(strict.stderr).toContain('error: QA found 1 problem (--strict)');
   });
 
-  it('build --strict fails on it and leaves the output folder as it was', async () => {
+  it('build fails on it (exit 9) and leaves the output folder as it was', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'bideck-overflow-')), 'dist');
     mkdirSync(out);
     writeFileSync(join(out, 'previous.html'), 'the last good build');
-    const run = await runCli('build', FIXTURE, '--out', out, '--strict', '--modes', 'bi');
-    expect(run.code).toBe(7);
-    expect(run.stderr).toContain('error: QA found 1 problem (--strict); nothing was written');
-    expect(run.stderr).toContain('test/fixtures/check/overflow/deck.yaml:17:9 slide 2: The slide is too full');
+    const run = await runCli('build', FIXTURE, '--out', out, '--modes', 'bi');
+    expect(run.code).toBe(9);
+    expect(run.stderr).toContain('test/fixtures/check/overflow/deck.yaml:22:17 areas[0].slides[0].initiatives[0].points[0]: slide 2 (too-full): this text cannot be shown whole');
     expect(readdirSync(out)).toEqual(['previous.html']);
     expect(readdirSync(join(out, '..'))).toEqual(['dist']); // no stage left behind
   });

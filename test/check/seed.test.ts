@@ -27,7 +27,7 @@ describe('the seed deck', () => {
     const project = await loadProject(SEED_DECK);
     expect(project.glossary?.terms.length).toBeGreaterThan(10);
     expect(runChecks(project)).toEqual([]);
-    expect(RULES.map((r) => r.id)).toEqual(['missing-translation', 'stale-translation', 'amount-mismatch', 'funding-action', 'glossary-mismatch', 'typography', 'overflow']);
+    expect(RULES.map((r) => r.id)).toEqual(['missing-translation', 'stale-translation', 'amount-mismatch', 'funding-action', 'glossary-mismatch', 'typography', 'continued', 'overflow']);
   });
 
   it('passes `check --strict` clean, overflow measured in Chromium', async () => {

@@ -31,7 +31,7 @@ describe('seed deck, end to end', () => {
     const names = result.files.map((f) => f.slice(out.length + 1)).sort();
     expect(names).toEqual([
       'itib-budget-2023-24.en.html', 'itib-budget-2023-24.en.pdf',
-      'itib-budget-2023-24.html', 'itib-budget-2023-24.pdf',
+      'itib-budget-2023-24.html', 'itib-budget-2023-24.layout.json', 'itib-budget-2023-24.pdf',
       'itib-budget-2023-24.zh.html', 'itib-budget-2023-24.zh.pdf',
       'review.html',
     ]);

@@ -114,6 +114,6 @@ describe('failures mid-build leave the previous dist/ as it was', () => {
       expect(readdirSync(root).sort()).toEqual(['data', 'dist'].slice(0, lastGood.length ? 2 : 1));
       expect(browserChildren()).toEqual([]);
     }
-    expect(lastGood).toEqual(['itib-budget-2023-24.en.html', 'itib-budget-2023-24.en.pdf', 'review.html']);
+    expect(lastGood).toEqual(['itib-budget-2023-24.en.html', 'itib-budget-2023-24.en.pdf', 'itib-budget-2023-24.layout.json', 'review.html']);
   }, 600_000);
 });

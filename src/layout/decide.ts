@@ -1,0 +1,200 @@
+import type { Mode } from '../render/deck.js';
+import type { Box, InitiativePart, Row, SlidePart } from './types.js';
+
+/**
+ * The deciding half of the layout stage: pure functions from measured numbers (CSS px) to
+ * decisions. No browser here, so every rule is unit-tested on plain numbers
+ * (test/layout/decide.test.ts).
+ */
+
+/** 1 pt on the 960×540 pt PDF page is 4/3 CSS px on the 1280×720 slide. */
+export const PX_PER_PT = 4 / 3;
+
+/**
+ * Readable sizes as floors (issue 9): body ≥ 12 pt in 中文 and English; in the bilingual deck
+ * Chinese ≥ 12 pt and English ≥ 10 pt; furniture (footer, wordmark) ≥ 8 pt. The CSS clamps every
+ * scalable size at these (templates/deck.css `--floor-*`); the layout stage checks them again.
+ */
+export function floorPx(mode: Mode, lang: 'zh' | 'en', furniture = false): number {
+  if (furniture) return 8 * PX_PER_PT;
+  return (mode === 'bi' && lang === 'en' ? 10 : 12) * PX_PER_PT;
+}
+
+/** Size steps tried in order; below the floors the CSS clamps, so the last steps only shrink what is still above them. */
+export const FIT_STEPS: readonly number[] = [1, 0.94, 0.88, 0.82, 0.76, 0.7, 0.64, 0.58];
+
+export interface Candidate {
+  fit: number;
+  columns: 1 | 2;
+}
+
+/**
+ * What to try for a slide, best first. Space before size (issue 9, point 4): a single
+ * initiative with a list flows into two columns before its text shrinks.
+ */
+export function candidates(twoColumns: boolean): Candidate[] {
+  const [first = 1, ...rest] = FIT_STEPS;
+  if (!twoColumns) return FIT_STEPS.map((fit) => ({ fit, columns: 1 }));
+  return [{ fit: first, columns: 1 }, { fit: first, columns: 2 }, ...rest.map((fit) => ({ fit, columns: 2 as const }))];
+}
+
+/** The rows of a slide measured at the floor step in one column: what a split is planned from. */
+export type SlideRows =
+  | { kind: 'content'; initiatives: { capacity: number; rows: MeasuredRow[] }[] }
+  | { kind: 'statement'; capacity: number; paragraphs: number[] }
+  | { kind: 'other' };
+
+export interface MeasuredRow {
+  kind: 'point' | 'para';
+  /** Height with margins. */
+  h: number;
+  /** Heights of its sub-points (a point's own lines are `own`). */
+  subs: number[];
+  own: number;
+}
+
+/** A part of the current slide that cannot be split further and still does not fit. */
+export interface Unsplittable {
+  /** Which initiative (content slides) or paragraph (statement slides) is too long. */
+  initiative?: number;
+  row?: Row;
+  paragraph?: number;
+}
+
+export type SplitPlan = { parts: SlidePart[] } | { unsplittable: Unsplittable };
+
+/**
+ * How to continue a slide that does not fit at the floors: between initiatives first (the
+ * first half stays), then between rows of a single initiative, then between the sub-points of
+ * one point (its parent repeated). `current` is what the slide shows now (its own part).
+ * A single initiative's capacity counts its two columns at 1.6 rows' worth: optimistic on
+ * purpose, as a part that still does not fit is split again on the next pass.
+ */
+export function planSplit(current: SlidePart, rows: SlideRows): SplitPlan {
+  if (rows.kind === 'statement') {
+    const paras = current.paragraphs ?? rows.paragraphs.map((_, i) => i);
+    if (paras.length < 2) return { unsplittable: { paragraph: paras[0] ?? 0 } };
+    const take = Math.max(1, Math.min(paras.length - 1, fitCount(rows.paragraphs, rows.capacity)));
+    return { parts: [{ paragraphs: paras.slice(0, take) }, { paragraphs: paras.slice(take) }] };
+  }
+  if (rows.kind !== 'content') return { unsplittable: {} };
+  const inis = current.initiatives ?? [];
+  if (inis.length > 1) {
+    const half = Math.ceil(inis.length / 2);
+    return { parts: [{ initiatives: inis.slice(0, half) }, { initiatives: inis.slice(half) }] };
+  }
+  const [ini] = inis;
+  const measured = rows.initiatives[0];
+  if (!ini || !measured) return { unsplittable: {} };
+  const capacity = measured.capacity * (ini.rows.length > 1 && ini.rows.every((r) => r.kind === 'point') ? 1.6 : 1);
+  if (ini.rows.length > 1) {
+    const take = Math.max(1, Math.min(ini.rows.length - 1, fitCount(measured.rows.map((r) => r.h), capacity)));
+    return {
+      parts: [
+        { initiatives: [{ index: ini.index, rows: ini.rows.slice(0, take), funding: false }] },
+        { initiatives: [{ index: ini.index, rows: ini.rows.slice(take), funding: ini.funding }] },
+      ],
+    };
+  }
+  const [row] = ini.rows;
+  const m = measured.rows[0];
+  if (!row || !m || row.kind !== 'point' || m.subs.length < 2) return { unsplittable: { initiative: ini.index, ...(row ? { row } : {}) } };
+  const [from, to] = row.sub ?? [0, m.subs.length];
+  const take = Math.max(1, Math.min(to - from - 1, fitCount(m.subs, measured.capacity - m.own)));
+  const part = (sub: [number, number], funding: boolean): SlidePart => ({
+    initiatives: [{ index: ini.index, rows: [{ kind: 'point', index: row.index, sub }], funding }],
+  });
+  return { parts: [part([from, from + take], false), part([from + take, to], ini.funding)] };
+}
+
+/** How many leading items fit in `capacity`. */
+function fitCount(heights: readonly number[], capacity: number): number {
+  let used = 0;
+  let n = 0;
+  for (const h of heights) {
+    if (used + h > capacity) break;
+    used += h;
+    n++;
+  }
+  return n;
+}
+
+/** What a whole (unsplit) content slide shows, as a part. */
+export function wholeContent(initiatives: readonly { points?: readonly unknown[] | undefined; paragraphs?: readonly unknown[] | undefined; funding?: unknown }[]): SlidePart {
+  return {
+    initiatives: initiatives.map((ini, index): InitiativePart => ({
+      index,
+      rows: [
+        ...(ini.points ?? []).map((_, i): Row => ({ kind: 'point', index: i })),
+        ...(ini.paragraphs ?? []).map((_, i): Row => ({ kind: 'para', index: i })),
+      ],
+      funding: ini.funding !== undefined,
+    })),
+  };
+}
+
+export interface LayoutProblem {
+  kind: 'overlap' | 'outside' | 'below-floor';
+  /** Index of the box in the slide's boxes. */
+  box: number;
+  /** The other box of an overlap. */
+  other?: number;
+  message: string;
+}
+
+const EPS = 0.75;
+
+function intersects(a: Box, b: Box): boolean {
+  return a.x + EPS < b.x + b.w && b.x + EPS < a.x + a.w && a.y + EPS < b.y + b.h && b.y + EPS < a.y + a.h;
+}
+function inside(a: Box, b: Box): boolean {
+  return a.x >= b.x - EPS && a.y >= b.y - EPS && a.x + a.w <= b.x + b.w + EPS && a.y + a.h <= b.y + b.h + EPS;
+}
+
+/**
+ * What the audience would not see whole: a text outside the slide or under the footer, a text
+ * over another text, a badge or the footer, a text below its floor. Pure: boxes in, problems out.
+ */
+export function findProblems(boxes: readonly Box[], mode: Mode, slide = { w: 1280, h: 720 }): LayoutProblem[] {
+  const problems: LayoutProblem[] = [];
+  const texts = boxes.map((b, i) => ({ b, i })).filter((x) => x.b.lang !== undefined);
+  const footer = boxes.find((b) => b.kind === 'footer' && b.lang === undefined);
+  const badges = boxes.map((b, i) => ({ b, i })).filter((x) => x.b.kind === 'funding' && x.b.lang === undefined);
+  for (const { b, i } of texts) {
+    const furniture = b.kind === 'footer';
+    const floor = floorPx(mode, b.lang ?? 'zh', furniture);
+    if (b.fontPx !== undefined && b.fontPx + 0.01 < floor) {
+      problems.push({ kind: 'below-floor', box: i, message: `${b.kind} text at ${pt(b.fontPx)} pt, below its floor of ${pt(floor)} pt` });
+    }
+    const bottom = !furniture && footer ? footer.y : slide.h;
+    if (b.x < -EPS || b.y < -EPS || b.x + b.w > slide.w + EPS || b.y + b.h > bottom + EPS) {
+      problems.push({ kind: 'outside', box: i, message: `${b.kind} text outside the content area` });
+    }
+  }
+  for (let a = 0; a < texts.length; a++) {
+    for (let c = a + 1; c < texts.length; c++) {
+      const x = texts[a];
+      const y = texts[c];
+      if (x && y && intersects(x.b, y.b)) problems.push({ kind: 'overlap', box: x.i, other: y.i, message: `${x.b.kind} text overlaps ${y.b.kind} text` });
+    }
+    const t = texts[a];
+    if (!t) continue;
+    for (const badge of badges) {
+      if (t.b.kind !== 'funding' && intersects(t.b, badge.b) && !inside(t.b, badge.b)) {
+        problems.push({ kind: 'overlap', box: t.i, other: badge.i, message: `${t.b.kind} text overlaps a funding badge` });
+      }
+    }
+  }
+  return problems;
+}
+
+const pt = (px: number) => (Math.round((px / PX_PER_PT) * 10) / 10).toString();
+
+/** The slides, per mode, on which the recorded boxes show a problem (the `overflow` QA rule). */
+export function problemSlides(plan: { modes: Partial<Record<Mode, readonly { id: string; boxes: readonly Box[] }[]>> }): Partial<Record<Mode, string[]>> {
+  const out: Partial<Record<Mode, string[]>> = {};
+  for (const mode of Object.keys(plan.modes) as Mode[]) {
+    out[mode] = (plan.modes[mode] ?? []).filter((d) => findProblems(d.boxes, mode).length > 0).map((d) => d.id);
+  }
+  return out;
+}

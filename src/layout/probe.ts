@@ -1,0 +1,123 @@
+/**
+ * The measuring half of the layout stage, run inside the deck's print view (page.evaluate of
+ * this source: a plain script, so no bundler helper can leak into the page). It only reads
+ * the layout and applies the candidate sizes it is told to try; it decides nothing. Every
+ * number it returns is CSS px relative to the slide's top-left corner (1280×720).
+ *
+ * window.bideckProbe:
+ *   apply(list)        set each slide's size step and columns: [{ id, fit, columns }]
+ *   overflowing(ids)   the ids whose content does not fit its boxes as currently applied
+ *   rows(ids)          the measured rows of each slide, for splitting (see decide.ts SlideRows)
+ *   boxes(ids)         every block of each slide (see types.ts Box), in reading order
+ */
+export const PROBE_SOURCE = String.raw`(function () {
+  'use strict';
+  var BOXES = '.body, .initiative, .initiative__body, .statement__para, .overview__area';
+  function section(id) { return document.getElementById(id); }
+  function overflows(el) { return el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1; }
+  function rel(el, origin) {
+    var r = el.getBoundingClientRect();
+    return { x: r.left - origin.left, y: r.top - origin.top, w: r.width, h: r.height };
+  }
+  function outerHeight(el) {
+    var cs = getComputedStyle(el);
+    return el.getBoundingClientRect().height + parseFloat(cs.marginTop) + parseFloat(cs.marginBottom);
+  }
+  function visible(el) { return el.getClientRects().length > 0 && getComputedStyle(el).display !== 'none'; }
+  var mode = function () { return document.documentElement.dataset.mode; };
+
+  function apply(list) {
+    list.forEach(function (a) {
+      var s = section(a.id);
+      if (!s) return;
+      s.style.setProperty('--fit', String(a.fit));
+      if (a.columns === 2) s.setAttribute('data-cols2', mode()); else s.removeAttribute('data-cols2');
+    });
+  }
+
+  function overflowing(ids) {
+    return ids.filter(function (id) {
+      var s = section(id);
+      if (!s) return false;
+      if (overflows(s)) return true;
+      var boxes = s.querySelectorAll(BOXES);
+      for (var i = 0; i < boxes.length; i++) if (overflows(boxes[i])) return true;
+      // Content pushed under the footer (a body that grew instead of overflowing).
+      var footer = s.querySelector('.slide-footer');
+      var body = s.querySelector('.body');
+      if (footer && body && visible(footer) && body.getBoundingClientRect().bottom > footer.getBoundingClientRect().top + 1) return true;
+      return false;
+    });
+  }
+
+  function rowsOf(id) {
+    var s = section(id);
+    if (!s) return null;
+    if (s.classList.contains('slide--statement')) {
+      var st = s.querySelector('.statement');
+      var body = s.querySelector('.statement__body');
+      var paras = Array.prototype.slice.call(body.querySelectorAll('.statement__para'));
+      var gap = parseFloat(getComputedStyle(body).rowGap) || 0;
+      var bottom = st.getBoundingClientRect().bottom - parseFloat(getComputedStyle(st).paddingBottom);
+      return { kind: 'statement', capacity: bottom - body.getBoundingClientRect().top,
+        paragraphs: paras.map(function (p) { return p.getBoundingClientRect().height + gap; }) };
+    }
+    if (!s.classList.contains('slide--content')) return { kind: 'other' };
+    return { kind: 'content', initiatives: Array.prototype.slice.call(s.querySelectorAll('.initiative')).map(function (card) {
+      var body = card.querySelector('.initiative__body');
+      var rows = [];
+      var top = card.querySelector('.initiative__body > .points');
+      if (top) Array.prototype.forEach.call(top.children, function (li) {
+        var subs = li.querySelector(':scope > .points');
+        var subHeights = subs ? Array.prototype.map.call(subs.children, outerHeight) : [];
+        var total = outerHeight(li);
+        rows.push({ kind: 'point', h: total, subs: subHeights, own: total - subHeights.reduce(function (a, b) { return a + b; }, 0) });
+      });
+      Array.prototype.forEach.call(card.querySelectorAll('.initiative__body > .para'), function (p) {
+        rows.push({ kind: 'para', h: outerHeight(p), subs: [], own: outerHeight(p) });
+      });
+      return { capacity: body.clientHeight, rows: rows };
+    }) };
+  }
+
+  var KIND = [
+    ['.area-header__title', 'header'], ['.initiative__title', 'title'], ['.statement__heading', 'heading'],
+    ['.overview__heading', 'heading'], ['.funding', 'funding'], ['.statement__para', 'paragraph'], ['.para', 'paragraph'],
+    ['.points li', 'point'], ['.slide-footer', 'footer'],
+  ];
+  function kindOf(el) {
+    for (var i = 0; i < KIND.length; i++) if (el.closest(KIND[i][0])) return KIND[i][1];
+    return 'text';
+  }
+
+  function boxesOf(id) {
+    var s = section(id);
+    if (!s) return [];
+    var origin = s.getBoundingClientRect();
+    var out = [];
+    Array.prototype.forEach.call(s.querySelectorAll('.initiative'), function (card) {
+      var b = rel(card, origin); b.kind = 'card'; out.push(b);
+    });
+    Array.prototype.forEach.call(s.querySelectorAll('.t-zh, .t-en'), function (el) {
+      if (el.closest('.notes') || !visible(el)) return;
+      var b = rel(el, origin);
+      if (b.w === 0 || b.h === 0) return;
+      b.kind = kindOf(el);
+      b.lang = el.classList.contains('t-zh') ? 'zh' : 'en';
+      b.fontPx = parseFloat(getComputedStyle(el).fontSize);
+      out.push(b);
+    });
+    var badges = s.querySelectorAll('.funding');
+    Array.prototype.forEach.call(badges, function (el) { var b = rel(el, origin); b.kind = 'funding'; b.badge = true; out.push(b); });
+    var footer = s.querySelector('.slide-footer');
+    if (footer && visible(footer)) { var f = rel(footer, origin); f.kind = 'footer'; f.frame = true; out.push(f); }
+    return out;
+  }
+
+  window.bideckProbe = {
+    apply: apply,
+    overflowing: overflowing,
+    rows: function (ids) { return ids.map(rowsOf); },
+    boxes: function (ids) { return ids.map(boxesOf); },
+  };
+})();`;

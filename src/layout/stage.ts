@@ -1,0 +1,211 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'puppeteer-core';
+import createDebug from 'debug';
+import { BideckError } from '../errors.js';
+import { formatPath } from '../load/yaml.js';
+import type { DataPath } from '../load/yaml.js';
+import type { BideckErrorOptions, SourceLocation } from '../errors.js';
+import type { DeckModel, SlideModel } from '../model/types.js';
+import type { Mode } from '../render/deck.js';
+import { openPrintView } from '../export/pdf.js';
+import { candidates, planSplit, wholeContent } from './decide.js';
+import type { Candidate, SlideRows } from './decide.js';
+import { PROBE_SOURCE } from './probe.js';
+import { applySplits } from './split.js';
+import type { Box, LayoutPlan, SlideDecision, SlidePart, SlideSplit } from './types.js';
+
+const debug = createDebug('bideck:layout');
+
+export interface LayoutInput {
+  model: DeckModel;
+  modes: readonly Mode[];
+  /** The deck document of a model in a mode, without decisions (render/deck.ts). */
+  render: (model: DeckModel) => string;
+  locate: (path: DataPath) => SourceLocation;
+  hash: string;
+  /** The browser's version string, recorded with the plan (fonts are shaped by it). */
+  browser: string;
+  timeoutMs?: number;
+}
+
+export interface LayoutOutput {
+  model: DeckModel;
+  plan: LayoutPlan;
+}
+
+/** Enough for a 1-initiative slide of 15 points split to single points, twice over. */
+const MAX_PASSES = 8;
+
+/**
+ * Measure once, decide once: lay every mode of the deck out in the print view (the real fonts),
+ * pick each slide's size step and columns (decide.ts), continue what does not fit at the floors
+ * onto further slides and measure again, until every slide fits; then record where every block
+ * ended up. A text that does not fit even alone on a slide fails the build (exit 9).
+ */
+export async function runLayout(browser: Browser, input: LayoutInput): Promise<LayoutOutput> {
+  const dir = await mkdtemp(join(tmpdir(), 'bideck-layout-'));
+  let page: Page | undefined;
+  try {
+    let splits: SlideSplit[] = [];
+    for (let pass = 1; ; pass++) {
+      const model = applySplits(input.model, splits);
+      const file = join(dir, `pass-${pass}.html`);
+      await writeFile(file, input.render(model));
+      // A fresh page a pass: each page lets only its own file load (export/pdf.ts).
+      await page?.close().catch(() => undefined);
+      page = await browser.newPage();
+      await open(page, file, input);
+      const decided: Partial<Record<Mode, Map<string, Candidate>>> = {};
+      const failing = new Map<string, Mode>();
+      for (const mode of input.modes) {
+        await page.evaluate(`window.bideckSetMode(${JSON.stringify(mode)})`);
+        const { chosen, over } = await chooseSizes(page, model.slides);
+        decided[mode] = chosen;
+        for (const id of over) if (!failing.has(id)) failing.set(id, mode);
+      }
+      debug('pass %d: %d slides, %d to continue', pass, model.slides.length, failing.size);
+      if (failing.size === 0) return { model, plan: await record(page, model, input, decided, splits) };
+      if (pass >= MAX_PASSES) throw new BideckError('layout', `the layout did not settle after ${MAX_PASSES} passes; slides still too full: ${[...failing.keys()].join(', ')}`);
+      splits = await continueSlides(page, model, failing, splits, input);
+    }
+  } finally {
+    // A killed browser may never answer "close": give up after 2 s (the session kills it).
+    await Promise.race([page?.close().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function open(page: Page, file: string, input: LayoutInput): Promise<void> {
+  const [first = 'bi'] = input.modes;
+  await openPrintView(page, file, first, input.timeoutMs ?? 60_000, [], true);
+  await page.evaluate(PROBE_SOURCE);
+}
+
+const twoColumns = (s: SlideModel) =>
+  s.data.layout === 'content' && s.data.initiatives?.length === 1 && (s.data.initiatives[0]?.points?.length ?? 0) > 1;
+
+/**
+ * Each slide's first candidate that fits, tried in rounds: every pending slide gets its next
+ * candidate, then one read of the whole print view; slides that fit leave the round.
+ */
+async function chooseSizes(page: Page, slides: readonly SlideModel[]): Promise<{ chosen: Map<string, Candidate>; over: string[] }> {
+  const options = new Map(slides.map((s) => [s.id, candidates(twoColumns(s))]));
+  const chosen = new Map<string, Candidate>();
+  const over: string[] = [];
+  let pending = slides.map((s) => s.id);
+  for (let k = 0; pending.length; k++) {
+    const apply = pending.map((id): Candidate & { id: string } => ({ id, ...(options.get(id)?.[k] ?? { fit: 1, columns: 1 }) }));
+    const overflowing = new Set(await page.evaluate(`(function (a) { bideckProbe.apply(a); return bideckProbe.overflowing(a.map(function (x) { return x.id; })); })(${JSON.stringify(apply)})`) as string[]);
+    const next: string[] = [];
+    for (const a of apply) {
+      if (!overflowing.has(a.id)) chosen.set(a.id, { fit: a.fit, columns: a.columns });
+      else if (k + 1 < (options.get(a.id)?.length ?? 0)) next.push(a.id);
+      else {
+        over.push(a.id);
+        chosen.set(a.id, { fit: a.fit, columns: a.columns });
+      }
+    }
+    pending = next;
+  }
+  return { chosen, over };
+}
+
+/** Measure the rows of the slides that do not fit at the floors, in one column, and split them. */
+async function continueSlides(page: Page, model: DeckModel, failing: ReadonlyMap<string, Mode>, splits: SlideSplit[], input: LayoutInput): Promise<SlideSplit[]> {
+  const floor = candidates(false).at(-1) ?? { fit: 1, columns: 1 };
+  const next = new Map(splits.map((s) => [s.slide, [...s.parts]]));
+  const byMode = new Map<Mode, string[]>();
+  for (const [id, mode] of failing) byMode.set(mode, [...(byMode.get(mode) ?? []), id]);
+  for (const [mode, ids] of byMode) {
+    await page.evaluate(`window.bideckSetMode(${JSON.stringify(mode)})`);
+    const apply = ids.map((id) => ({ id, ...floor }));
+    const rows = await page.evaluate(`(function (a) { bideckProbe.apply(a); return bideckProbe.rows(a.map(function (x) { return x.id; })); })(${JSON.stringify(apply)})`) as SlideRows[];
+    ids.forEach((id, i) => {
+      const slide = model.slides.find((s) => s.id === id);
+      const measured = rows[i];
+      if (!slide || !measured) return;
+      const source = slide.continuation?.of ?? slide.id;
+      const parts = next.get(source) ?? [currentPart(slide)];
+      const at = (slide.continuation?.part ?? 1) - 1;
+      const current = parts[at] ?? currentPart(slide);
+      const plan = planSplit(current, measured);
+      if ('unsplittable' in plan) throw tooLong(slide, plan.unsplittable, mode, input);
+      parts.splice(at, 1, ...plan.parts);
+      next.set(source, parts);
+    });
+  }
+  return [...next].map(([slide, parts]) => ({ slide, parts }));
+}
+
+function currentPart(slide: SlideModel): SlidePart {
+  const data = slide.data;
+  if (data.layout === 'content') return wholeContent(data.initiatives ?? []);
+  if (data.layout === 'statement') return { paragraphs: data.paragraphs.map((_, i) => i) };
+  return {};
+}
+
+function tooLong(slide: SlideModel, what: { initiative?: number; row?: { kind: 'point' | 'para'; index: number }; paragraph?: number }, mode: Mode, input: LayoutInput): BideckError {
+  // The segment to shorten: the point or paragraph that is alone on its slide and still too long.
+  const segment =
+    slide.segments.find((s) => s.kind !== 'notes' && s.kind !== 'title' && s.kind !== 'heading' && s.kind !== 'funding' && (what.row || what.paragraph !== undefined)) ??
+    slide.segments.find((s) => s.kind !== 'notes');
+  const path = segment?.path ?? slide.path;
+  const version = mode === 'bi' ? 'bilingual' : mode === 'zh' ? 'Chinese' : 'English';
+  return new LayoutError(
+    slide.number,
+    `slide ${slide.number} (${slide.id}): this text cannot be shown whole even alone on a slide at the smallest readable size (${version} version); shorten it or split it in the data`,
+    { path: formatPath(path), location: input.locate(path) },
+  );
+}
+
+/** Exit 9: a text longer than a whole slide holds at the floors. `check` reports it as a finding. */
+export class LayoutError extends BideckError {
+  readonly slide: number;
+  constructor(slide: number, message: string, options: BideckErrorOptions) {
+    super('layout', message, options);
+    this.slide = slide;
+  }
+}
+
+/** Apply every mode's decision and record where each block ended up. */
+async function record(page: Page, model: DeckModel, input: LayoutInput, decided: Partial<Record<Mode, Map<string, Candidate>>>, splits: SlideSplit[]): Promise<LayoutPlan> {
+  const plan: LayoutPlan = { version: 1, hash: input.hash, browser: input.browser, splits, modes: {} };
+  const ids = model.slides.map((s) => s.id);
+  for (const mode of input.modes) {
+    const chosen = decided[mode] ?? new Map<string, Candidate>();
+    await page.evaluate(`window.bideckSetMode(${JSON.stringify(mode)})`);
+    const apply = ids.map((id): Candidate & { id: string } => ({ id, ...(chosen.get(id) ?? { fit: 1, columns: 1 }) }));
+    const boxes = await page.evaluate(`(function (a) { bideckProbe.apply(a); return bideckProbe.boxes(a.map(function (x) { return x.id; })); })(${JSON.stringify(apply)})`) as Box[][];
+    plan.modes[mode] = model.slides.map((slide, i): SlideDecision => {
+      const c = chosen.get(slide.id) ?? { fit: 1, columns: 1 };
+      return { id: slide.id, number: slide.number, fit: c.fit, columns: c.columns, boxes: attribute(slide, (boxes[i] ?? []).map(round)) };
+    });
+  }
+  return plan;
+}
+
+const TEXT_KINDS = new Set(['title', 'point', 'paragraph', 'funding', 'heading']);
+
+/**
+ * Name each text box's segment: the slide's text blocks come in the order its segments do
+ * (model/segments.ts), one block per language shown. Left unnamed if the counts disagree.
+ */
+function attribute(slide: SlideModel, boxes: Box[]): Box[] {
+  const segs = slide.segments.filter((s) => s.kind !== 'notes' && s.kind !== 'meta' && s.kind !== 'area' && s.kind !== 'message');
+  for (const lang of ['zh', 'en'] as const) {
+    const texts = boxes.filter((b) => b.lang === lang && TEXT_KINDS.has(b.kind));
+    if (texts.length !== segs.length) continue;
+    texts.forEach((b, i) => {
+      const id = segs[i]?.id;
+      if (id) b.segment = id;
+    });
+  }
+  return boxes;
+}
+
+function round(b: Box): Box {
+  const r = (n: number) => Math.round(n * 100) / 100;
+  return { ...b, x: r(b.x), y: r(b.y), w: r(b.w), h: r(b.h) };
+}

@@ -1,0 +1,79 @@
+import type { Mode } from '../render/deck.js';
+
+/**
+ * The layout stage's decisions, as plain data. One stage measures the slides in the print
+ * view (src/layout/measure.ts), a pure function decides (src/layout/decide.ts), and every
+ * consumer reads the result: the HTML decks and PDFs (attributes on each <section>), the review
+ * page, the handout, the QA findings (rule `overflow`) and, later, a PowerPoint writer, which
+ * places native shapes from `boxes`. Written beside the decks as `<id>.layout.json`.
+ *
+ * Units: CSS px on the 1280×720 slide (the PDF page is 960×540 pt: 1 pt = 4/3 px).
+ */
+export interface LayoutPlan {
+  /** Format version of this file; bumped when a field changes meaning. */
+  version: 1;
+  /** sha256 of what the decisions depend on (slides' HTML, CSS, fonts, bideck version). */
+  hash: string;
+  /** The browser that measured it (e.g. `Chrome/131.0.6778.85`): a PDF build reuses a cached plan only from the same one. */
+  browser: string;
+  /** Source slides that continue on further slides: the split is shared by every mode. */
+  splits: SlideSplit[];
+  /** Per mode, per output slide (in order, continuation slides included). */
+  modes: Partial<Record<Mode, SlideDecision[]>>;
+}
+
+/** One source slide cut into parts; part 1 keeps the slide's id, part k is `<id>--k`. */
+export interface SlideSplit {
+  /** Id of the source slide (as in the deck data, or `slide-<n>` when it has none). */
+  slide: string;
+  parts: SlidePart[];
+}
+
+/** What one part of a split slide shows. */
+export interface SlidePart {
+  /** Content slides: the initiatives shown, by index in the source slide. */
+  initiatives?: InitiativePart[];
+  /** Statement slides: the paragraphs shown, by index. */
+  paragraphs?: number[];
+}
+
+export interface InitiativePart {
+  index: number;
+  /** The rows shown: top-level points (optionally only some of their sub-points, the parent repeated) and paragraphs. */
+  rows: Row[];
+  /** The funding line goes with the last part of its initiative. */
+  funding: boolean;
+}
+
+export type Row =
+  | { kind: 'point'; index: number; sub?: [from: number, to: number] }
+  | { kind: 'para'; index: number };
+
+/** The size step and columns chosen for one slide in one mode, and where everything ended up. */
+export interface SlideDecision {
+  /** Output slide id (continuation parts: `<id>--2`, …). */
+  id: string;
+  number: number;
+  /** Text size factor applied to the slide's scalable text (1 = the design size); floors still apply. */
+  fit: number;
+  /** Columns of a single initiative's list (1 or 2). */
+  columns: 1 | 2;
+  /** Every block as laid out in this mode, in CSS px relative to the slide's top-left corner. */
+  boxes: Box[];
+}
+
+export type BlockKind = 'header' | 'title' | 'heading' | 'point' | 'paragraph' | 'funding' | 'card' | 'footer' | 'text';
+
+export interface Box {
+  kind: BlockKind;
+  /** Language of a text block. */
+  lang?: 'zh' | 'en';
+  /** Segment id the text belongs to, when it is deck text. */
+  segment?: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  /** Computed font size in CSS px (text blocks). */
+  fontPx?: number;
+}
