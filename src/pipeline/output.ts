@@ -1,4 +1,4 @@
-import { chmod, lstat, mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, lstat, mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { BideckError } from '../errors.js';
@@ -9,9 +9,9 @@ import type { ClaimOptions, OutputClaim } from './output-folder.js';
  * A build writes into a staging folder and moves its files in at the end, so a failed build
  * (bad data, a browser crash, a full disk) leaves the previous output exactly as it was.
  * Only the files bideck wrote are ever replaced (output-folder.ts); the user's own files in
- * the folder stay. The stage lives inside an existing output folder, so every move is a
- * rename on one file system (an output folder that is a mount point works), and beside a new
- * one, which is then renamed into place whole.
+ * the folder stay. The stage lives beside the output folder (inside it when that is a mount
+ * point), so every move is a rename on one file system; a new output folder is renamed into
+ * place whole.
  */
 export class StagedOutput {
   private readonly written: string[] = [];
@@ -32,8 +32,12 @@ export class StagedOutput {
 
   static async open(outDir: string, options: ClaimOptions): Promise<StagedOutput> {
     const claim = await claimOutputFolder(outDir, options);
-    const home = claim.exists ? claim.dir : dirname(claim.dir);
-    const prefix = claim.exists ? STAGE_PREFIX : `.${basename(claim.dir)}.tmp-`;
+    // Beside the output folder, so even a build killed outright (SIGKILL) leaves the folder
+    // itself as it was; inside it only when it is a mount point, where a sibling would be on
+    // another file system and the moves could not be renames.
+    const inside = claim.exists && (await isMountPoint(claim.dir));
+    const home = inside ? claim.dir : dirname(claim.dir);
+    const prefix = inside ? STAGE_PREFIX : `.${basename(claim.dir)}.tmp-`;
     try {
       await mkdir(home, { recursive: true });
       await removeAbandoned(home, prefix);
@@ -113,6 +117,11 @@ export class StagedOutput {
     process.off('exit', this.onExit);
     await rm(this.stageDir, { recursive: true, force: true });
   }
+}
+
+async function isMountPoint(dir: string): Promise<boolean> {
+  const [here, parent] = await Promise.all([stat(dir), stat(dirname(dir))]);
+  return here.dev !== parent.dev;
 }
 
 /** Stages of builds that were killed (Ctrl-C, kill -9) are left behind; clear them. */
