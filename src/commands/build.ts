@@ -13,9 +13,10 @@ export function registerBuild(program: Command): void {
     .option('--templates <dir>', 'folder of .hbs templates that replace bideck\'s own, file by file')
     .addOption(new Option('--modes <list>', 'language modes, comma-separated: bi, zh, en').default('bi,zh,en'))
     .option('--handout', 'also write <id>.handout.pdf: A4, two slides and their speaker notes a page')
+    .option('--pptx', 'also write an editable PowerPoint of each mode: <id>.pptx, <id>.zh.pptx, <id>.en.pptx')
     .option('--strict', 'QA findings are errors: exit with code 7 and write nothing')
     .option('--slides <range>', 'only these slides in the PDFs and handout, e.g. 3-7, 3- or 1,3-5 (numbers stay the deck\'s)')
-    .action(async (deck: string, opts: { out: string; pdf: boolean; modes: string; templates?: string; timeout: string; handout?: boolean; slides?: string; strict?: boolean }) => {
+    .action(async (deck: string, opts: { out: string; pdf: boolean; modes: string; templates?: string; timeout: string; handout?: boolean; pptx?: boolean; slides?: string; strict?: boolean }) => {
       const start = performance.now();
       process.stderr.write(`bideck build ${deck}\n`);
       const { build } = await import('../pipeline/build.js');
@@ -27,6 +28,7 @@ export function registerBuild(program: Command): void {
         pdfTimeoutMs: parseSeconds(opts.timeout),
         ...(opts.templates ? { templatesDir: opts.templates } : {}),
         ...(opts.handout ? { handout: true } : {}),
+        ...(opts.pptx ? { pptx: true } : {}),
         ...(opts.slides !== undefined ? { slides: opts.slides } : {}),
         strict: opts.strict ?? false,
         reporter: consoleReporter(),

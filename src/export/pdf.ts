@@ -26,6 +26,8 @@ export interface PdfOptions {
   pageRanges?: string;
   /** Called with each PDF as soon as it is printed, while the next one prints. */
   onPdf?: (result: PdfResult) => Promise<void>;
+  /** Called once each mode is laid out, before it prints: measure it there (export/boxes.ts). */
+  onLaidOut?: (page: Page, mode: Mode) => Promise<void>;
 }
 
 /**
@@ -65,6 +67,7 @@ export async function printDeck(browser: Browser, htmlFile: string, options: Pdf
         mode,
         options.titles[mode] ?? null,
       );
+      if (options.onLaidOut) await options.onLaidOut(page, mode);
       const switched = performance.now();
       const pdf = await page.pdf({
         printBackground: true,

@@ -30,6 +30,8 @@ export interface BuildOptions {
   slides?: string;
   /** Also write the A4 handout: two slides and their notes a page, from the bilingual deck. */
   handout?: boolean;
+  /** Also write an editable PowerPoint of each mode, laid out as its PDF (pptx/write.ts). */
+  pptx?: boolean;
   /** Run the QA checks (default true) and report their findings as warnings. */
   checks?: boolean;
   /** QA findings fail the build (exit 7) before anything is written. */
@@ -51,7 +53,7 @@ export interface BuildResult {
 export const DEFAULT_CACHE_DIR = join(PACKAGE_ROOT, 'node_modules', '.cache', 'bideck');
 
 /** Output file name of a mode: `<id>.html` for bilingual, `<id>.zh.html`, `<id>.en.html`. */
-export function outputName(id: string, mode: Mode, ext: 'html' | 'pdf' | 'handout.pdf'): string {
+export function outputName(id: string, mode: Mode, ext: 'html' | 'pdf' | 'handout.pdf' | 'pptx'): string {
   return mode === 'bi' ? `${id}.${ext}` : `${id}.${mode}.${ext}`;
 }
 
@@ -67,6 +69,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const strict = options.strict ?? false;
   const findings = options.checks === false ? [] : reportFindings(runChecks(project, { strict }), (m) => reporter.warn(m), strict);
   if (options.handout && options.pdf === false) throw new BideckError('usage', '--handout makes a PDF; it cannot be combined with --no-pdf');
+  if (options.pptx && options.pdf === false) throw new BideckError('usage', '--pptx takes its layout from the PDF export; it cannot be combined with --no-pdf');
   const slides = options.slides === undefined ? undefined : parseSlideRange(options.slides, model.slides.length);
   // The browser starts now and launches while templates, fonts and pages are prepared; it is
   // closed in `finally`, so a template error or a failed write never leaves it behind.
@@ -105,10 +108,17 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
             ...(slides ? { slides } : {}),
             ...(handout ? { handout } : {}),
             ...(session ? { session } : {}),
+            ...(options.pptx ? { boxes: true } : {}),
           });
           for (const p of pdfs) {
             await out.write(outputName(model.deck.meta.id, p.mode, p.kind === 'handout' ? 'handout.pdf' : 'pdf'), p.pdf);
             if (p.kind === 'deck') overflowing[p.mode] = p.overflowing;
+            if (p.boxes) {
+              const { modePptx } = await import('./pptx.js');
+              const boxes = p.boxes;
+              const pptx = await timed(timings, reporter, `pptx ${p.mode}`, () => modePptx(project, p.mode, boxes, version, slides), (b) => `${b.length} bytes`);
+              await out.write(outputName(model.deck.meta.id, p.mode, 'pptx'), pptx);
+            }
           }
         } catch (e) {
           // Without a browser the HTML decks are still worth having: keep them, then report.

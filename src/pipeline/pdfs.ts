@@ -4,8 +4,10 @@ import { useBrowser, withBrowser } from '../export/browser.js';
 import type { BrowserSession } from '../export/browser.js';
 import { exportHandout } from '../export/handout.js';
 import { setPdfMetadata } from '../export/metadata.js';
+import { measureBoxes } from '../export/boxes.js';
 import { printDeck } from '../export/pdf.js';
-import type { Browser } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
+import type { MeasuredSlide } from '../pptx/boxes.js';
 import { outline } from '../model/outline.js';
 import { formatSlideRange, remapOutline } from '../model/range.js';
 import { MODE_LANG, deckTitle } from '../render/deck.js';
@@ -21,6 +23,8 @@ export interface ModePdf {
   kind: 'deck' | 'handout';
   pdf: Uint8Array;
   overflowing: string[];
+  /** Deck PDFs when asked for (`boxes`): every page's measured blocks, for the PowerPoint writer. */
+  boxes?: MeasuredSlide[];
 }
 
 /** The handout of one mode's deck: its sheets (render/handout.ts) and stylesheet. */
@@ -43,6 +47,8 @@ interface Context {
   session?: Promise<BrowserSession>;
   /** The caller handles Ctrl-C itself (serve); see withBrowser. */
   ownSignals?: boolean;
+  /** Measure each mode's blocks in the print view (export/boxes.ts) for `--pptx`. */
+  boxes?: boolean;
 }
 
 const debug = createDebug('bideck:pdf');
@@ -73,12 +79,14 @@ export async function exportPdfs(htmlFiles: readonly { mode: Mode; file: string 
     const [first] = htmlFiles;
     if (!first) return [];
     const out: ModePdf[] = [];
+    const measured = new Map<Mode, MeasuredSlide[]>();
     let last = performance.now();
     await printDeck(browser, first.file, {
       modes: htmlFiles.map((f) => f.mode),
       titles: Object.fromEntries(htmlFiles.map((f) => [f.mode, deckTitle(project.model, f.mode)])),
       ...timeout,
       ...(slides ? { pageRanges: formatSlideRange(slides) } : {}),
+      ...(ctx.boxes ? { onLaidOut: async (page: Page, mode: Mode) => void measured.set(mode, await measureBoxes(page, project.model, mode)) } : {}),
       onPdf: async (r) => {
         const printed = performance.now();
         const ms = printed - last; // the first mode's time includes laying the print view out
@@ -87,7 +95,8 @@ export async function exportPdfs(htmlFiles: readonly { mode: Mode; file: string 
         debug('%s: metadata and bookmarks %d ms', r.mode, Math.round(performance.now() - printed));
         ctx.timings.push({ stage: `pdf ${r.mode}`, ms });
         ctx.reporter.stage(`pdf ${r.mode}`, ms, `${pdf.length} bytes`);
-        out.push({ mode: r.mode, kind: 'deck', pdf, overflowing: r.overflowing });
+        const boxes = measured.get(r.mode);
+        out.push({ mode: r.mode, kind: 'deck', pdf, overflowing: r.overflowing, ...(boxes ? { boxes } : {}) });
       },
     });
     return out;
