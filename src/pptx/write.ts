@@ -41,7 +41,7 @@ type TextProps = pptxgen.default.TextProps;
 const PX_PER_IN = 96;
 const PT_PER_PX = 0.75;
 const MASTER = 'BIDECK';
-const inches = (px: number) => Math.round((px / PX_PER_IN) * 10_000) / 10_000;
+const inches = (px: number) => px / PX_PER_IN; // pptxgenjs rounds to whole EMU (9525 a px)
 const pt = (px: number) => Math.round(px * PT_PER_PX * 100) / 100;
 const colour = (hex: string) => hex.replace('#', '').toUpperCase();
 
