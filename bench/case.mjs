@@ -36,7 +36,8 @@ function descendantsRss() {
 const sampler = process.platform === 'linux' ? setInterval(() => { browserPeak = Math.max(browserPeak, descendantsRss()); }, 100) : undefined;
 
 const modes = process.env.BIDECK_BENCH_MODES ? process.env.BIDECK_BENCH_MODES.split(',') : undefined;
-const result = await build({ deckPath: deck, outDir: out, pdf: pdf === 'pdf', ...(cacheDir ? { cacheDir } : {}), ...(modes ? { modes } : {}) });
+const pptx = process.env.BIDECK_BENCH_PPTX === '1';
+const result = await build({ deckPath: deck, outDir: out, pdf: pdf === 'pdf', ...(cacheDir ? { cacheDir } : {}), ...(modes ? { modes } : {}), ...(pptx ? { pptx } : {}) });
 if (sampler) clearInterval(sampler);
 const wallMs = performance.now() - start;
 const sizes = Object.fromEntries(result.files.map((f) => [basename(f), statSync(f).size]));

@@ -15,10 +15,10 @@ const seed = join(root, 'data', 'deck.yaml');
 const node = process.execPath;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-function runCase(deck, { pdf = true, modes, cacheDir } = {}) {
+function runCase(deck, { pdf = true, modes, cacheDir, pptx = false } = {}) {
   const out = join(work, `out-${Math.random().toString(36).slice(2)}`);
   const args = [join(root, 'bench', 'case.mjs'), deck, out, pdf ? 'pdf' : 'html', cacheDir ?? ''];
-  const r = spawnSync(node, args, { cwd: root, encoding: 'utf8', env: { ...process.env, BIDECK_BENCH_MODES: modes ?? '' } });
+  const r = spawnSync(node, args, { cwd: root, encoding: 'utf8', env: { ...process.env, BIDECK_BENCH_MODES: modes ?? '', BIDECK_BENCH_PPTX: pptx ? '1' : '' } });
   if (r.status !== 0) throw new Error(`bench case failed: ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').at(-1));
 }
@@ -49,11 +49,14 @@ results.cases.seedFullCli = { wallMs: cliWall(['build', 'data/deck.yaml', '--out
 // Seed: stage breakdown, fonts uncached then cached.
 results.cases.seedUncachedFonts = runCase(seed, { pdf: false, cacheDir: mkdtempSync(join(tmpdir(), 'bideck-fonts-')) });
 results.cases.seed = runCase(seed);
+// Seed with --pptx: the PowerPoint stage is measuring the print view plus writing the file.
+results.cases.seedPptx = runCase(seed, { pptx: true });
 for (const n of [100, 1000]) {
   const deck = writeSyntheticDeck(seed, n, join(work, `synthetic-${n}`));
   runCase(deck, { pdf: false }); // warm the font cache: the synthetic decks use the seed's characters
   // The 1,000-slide case is the target's "bilingual deck, HTML and PDF".
   results.cases[`synthetic${n}`] = runCase(deck, n === 1000 ? { modes: 'bi' } : {});
+  if (n === 1000) results.cases.synthetic1000Pptx = runCase(deck, { modes: 'bi', pptx: true });
 }
 
 // bideck serve: from saving the seed deck to the open browser showing the change.
@@ -77,6 +80,14 @@ function printTable(r) {
   console.log(`seed, full build, whole process: ${r.cases.seedFullCli.wallMs.toFixed(0)} ms (median of 3)`);
   const serve = r.cases.serveEditToReload;
   console.log(`serve, edit to reload (seed, 10 saves): median ${serve.editToDomMs.median.toFixed(0)} ms, p90 ${serve.editToDomMs.p90.toFixed(0)} ms (rebuild median ${serve.rebuildMs.median.toFixed(0)} ms)`);
+  for (const [name, label] of [['seedPptx', 'seed, 3 modes'], ['synthetic1000Pptx', '1,000 slides, bilingual']]) {
+    const c = r.cases[name];
+    if (!c) continue;
+    const per = ['bi', 'zh', 'en'].filter((m) => c.timings.some((t) => t.stage === `pptx ${m}`))
+      .map((m) => `${m} ${stage(c, `measure ${m}`).toFixed(0)} + ${stage(c, `pptx ${m}`).toFixed(0)} ms`);
+    const size = Object.entries(c.sizes).find(([f]) => f.endsWith('.pptx') && !/\.(zh|en)\.pptx$/.test(f));
+    console.log(`PPTX stage (${label}; measure + write): ${per.join(', ')}; bilingual .pptx ${size ? kb(size[1]) : '-'}`);
+  }
   console.log(`stage times in ms; results in bench/results.json`);
 }
 

@@ -141,7 +141,10 @@ function groupBlocks(page: MeasuredSlide): Group[] {
     }
     const last = groups.at(-1);
     const key = (t: MeasuredText) => t.segmentId ?? t.source;
-    if (last?.type === 'text' && key(block) !== undefined && key(last.texts[0] as MeasuredText) === key(block) && last.texts[0]?.kind === block.kind && !last.texts.some((t) => t.lang === block.lang)) {
+    const above = last?.type === 'text' ? last.texts.at(-1) : undefined;
+    // Stacked languages share a box; side by side (the footer's wordmark) each keeps its own.
+    const stacked = above !== undefined && block.box.y >= above.box.y + above.box.h - 1;
+    if (last?.type === 'text' && stacked && key(block) !== undefined && key(last.texts[0] as MeasuredText) === key(block) && last.texts[0]?.kind === block.kind && !last.texts.some((t) => t.lang === block.lang)) {
       last.texts.push(block);
       last.box = union(last.box, block.box);
     } else groups.push({ type: 'text', texts: [block], box: block.box });
