@@ -20,6 +20,7 @@ const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 
 /**
  * What pptxgenjs 4.0 cannot be asked for, done on its package:
+ * - Chinese runs declare the Big5 character set for their east-Asian face (see fixParagraphs).
  * - a paragraph of several runs gets one <a:pPr> per run, and a soft break sits in front of a
  *   pPr; CT_TextParagraph allows one pPr, first (ECMA-376 Part 1, §21.1.2.2.6), and PowerPoint
  *   offers to "repair" such files. Keep the first.
@@ -44,7 +45,11 @@ export async function finishPackage(bytes: Uint8Array, f: Finish): Promise<Uint8
 
 export function fixParagraphs(slideXml: string): string {
   return slideXml.replace(/<a:p>([\s\S]*?)<\/a:p>/g, (_, body: string) => {
-    const fixed = body.replace(/(<\/a:r>|<a:br\/>)<a:pPr(?:[^>]*\/>|[^>]*>[\s\S]*?<\/a:pPr>)/g, '$1');
+    const fixed = body
+      .replace(/(<\/a:r>|<a:br\/>)<a:pPr(?:[^>]*\/>|[^>]*>[\s\S]*?<\/a:pPr>)/g, '$1')
+      // pptxgenjs marks every east-Asian face GB2312 (charset -122); for HK text say Big5
+      // (-120), so where the face is missing, PowerPoint substitutes a Traditional Chinese one.
+      .replace(/(<a:rPr lang="zh-HK"[^>]*>(?:(?!<\/a:rPr>)[\s\S])*?<a:ea [^>]*charset=")-122"/g, '$1-120"');
     const lang = /<a:rPr lang="([^"]+)"/.exec(fixed)?.[1];
     return `<a:p>${lang ? fixed.replace(/<a:endParaRPr lang="[^"]*"/, `<a:endParaRPr lang="${lang}"`) : fixed}</a:p>`;
   });

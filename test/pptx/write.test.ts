@@ -51,6 +51,15 @@ describe('fixParagraphs', () => {
   });
 });
 
+describe('fixParagraphs, fonts', () => {
+  it('declares Big5 for the east-Asian face of Chinese runs, so a missing face is replaced by a Traditional Chinese one', () => {
+    const run = (lang: string) => `<a:r><a:rPr lang="${lang}"><a:ea typeface="F" pitchFamily="34" charset="-122"/></a:rPr><a:t>x</a:t></a:r>`;
+    const fixed = fixParagraphs(`<a:p>${run('zh-HK')}${run('en-GB')}</a:p>`);
+    expect(fixed).toContain('<a:rPr lang="zh-HK"><a:ea typeface="F" pitchFamily="34" charset="-120"/>');
+    expect(fixed).toContain('<a:rPr lang="en-GB"><a:ea typeface="F" pitchFamily="34" charset="-122"/>');
+  });
+});
+
 describe('writePptx', () => {
   it('writes one slide per measured page, continuation pages included, with notes once and sections by area', async () => {
     const { model } = deckWith({ zh: '數碼**基建**', en: 'Digital **infrastructure**' });
