@@ -40,6 +40,10 @@ describe('seed deck as an editable PowerPoint', () => {
     expect(statSync(file(name('bi', 'pptx'))).size).toBeLessThanOrEqual(150 * 1024);
   });
 
+  it('refuses --pptx with --no-pdf: its layout comes from the PDF export', async () => {
+    await expect(build({ deckPath: SEED_DECK, outDir: join(root, 'none'), pdf: false, pptx: true })).rejects.toThrow(/--pptx .* --no-pdf/);
+  });
+
   it('has one 13.333 × 7.5 in slide per page of the PDF', () => {
     for (const mode of MODES) {
       expect(deck(mode).size).toEqual({ cx: 12192000, cy: 6858000 });
@@ -115,6 +119,8 @@ describe('seed deck as an editable PowerPoint', () => {
       for (const s of deck(mode).slides) {
         expect(s.xml).not.toContain('<p:pic');
         expect(s.shapes.filter((sh) => sh.textBox || sh.title).length).toBeGreaterThan(1);
+        const outside = s.shapes.filter(({ box }) => box.x < -0.5 || box.y < -0.5 || box.x + box.w > 1280.5 || box.y + box.h > 720.5);
+        expect(outside.map((sh) => sh.name), mode).toEqual([]);
       }
     }
   });
