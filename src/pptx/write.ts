@@ -65,6 +65,7 @@ export async function writePptx(input: PptxInput): Promise<Uint8Array> {
   pptx.defineSlideMaster({ title: MASTER, objects: [{ placeholder: { options: { name: 'title', type: 'title' }, text: '' } }] });
 
   const slideOf = new Map(model.slides.map((s) => [s.id, s]));
+  const texts = textSources(model, brand);
   const sections = new Set<string>();
   const notes: NotesPage[] = [];
   let previous: string | undefined;
@@ -91,7 +92,7 @@ export async function writePptx(input: PptxInput): Promise<Uint8Array> {
       }
       const isTitle: boolean = group.texts[0]?.kind === 'title' && !titled;
       titled ||= isTitle;
-      slide.addText(paragraphs(group.texts, model, brand), {
+      slide.addText(paragraphs(group.texts, texts, brand.office), {
         ...position(group.box),
         margin: 0,
         valign: group.texts[0]?.middle ? 'middle' : 'top',
@@ -110,7 +111,8 @@ export async function writePptx(input: PptxInput): Promise<Uint8Array> {
     }
     previous = source?.id;
   });
-  const bytes = (await pptx.write({ outputType: 'uint8array', compression: true })) as Uint8Array;
+  // Stored, not deflated: package.ts unzips it and compresses once when it writes the result.
+  const bytes = (await pptx.write({ outputType: 'uint8array', compression: false })) as Uint8Array;
   return finishPackage(bytes, { meta, notes, lang: OFFICE_LANG, fonts: brand.office });
 }
 
@@ -158,30 +160,31 @@ function union(a: Box, b: Box): Box {
   return { x, y, w: Math.max(a.x + a.w, b.x + b.w) - x, h: Math.max(a.y + a.h, b.y + b.h) - y };
 }
 
+/** Every text a block can point at, by segment id or source (pptx/boxes.ts), looked up once. */
+function textSources(model: DeckModel, brand: Brand): Map<string, Bilingual> {
+  const map = new Map<string, Bilingual>(model.segments.map((s) => [s.id, s.text]));
+  map.set('meta.title', model.deck.meta.title);
+  map.set('meta.organisation', model.deck.meta.organisation);
+  map.set('wordmark', brand.wordmark);
+  for (const a of model.areas) map.set(`area:${a.id}`, a.title);
+  return map;
+}
+
 /** The text a block shows, in its language: from its segment, its source, or as measured. */
-function textOf(block: MeasuredText, model: DeckModel, brand: Brand): string {
-  const bilingual = bilingualOf(block, model, brand);
+function textOf(block: MeasuredText, texts: ReadonlyMap<string, Bilingual>): string {
+  const key = block.segmentId ?? block.source;
+  const bilingual = key === undefined ? undefined : texts.get(key);
   return bilingual ? bilingual[block.lang] : (block.text ?? '');
 }
 
-function bilingualOf(block: MeasuredText, model: DeckModel, brand: Brand): Bilingual | undefined {
-  if (block.segmentId) return model.segments.find((s) => s.id === block.segmentId)?.text;
-  const source = block.source;
-  if (source === 'meta.title') return model.deck.meta.title;
-  if (source === 'meta.organisation') return model.deck.meta.organisation;
-  if (source === 'wordmark') return brand.wordmark;
-  if (source?.startsWith('area:')) return model.areas.find((a) => `area:${a.id}` === source)?.title;
-  return undefined;
-}
-
 /** One paragraph per language block, runs from its markdown, spacing as measured. */
-function paragraphs(texts: readonly MeasuredText[], model: DeckModel, brand: Brand): TextProps[] {
+function paragraphs(texts: readonly MeasuredText[], sources: ReadonlyMap<string, Bilingual>, fonts: Brand['office']): TextProps[] {
   const out: TextProps[] = [];
   texts.forEach((t, i) => {
     const prev = texts[i - 1];
     const gap = prev ? Math.max(0, t.box.y - (prev.box.y + prev.box.h)) : 0;
-    const runs = markdownRuns(textOf(t, model, brand));
-    const face = t.lang === 'zh' ? brand.office.zh : brand.office.en;
+    const runs = markdownRuns(textOf(t, sources));
+    const face = t.lang === 'zh' ? fonts.zh : fonts.en;
     if (runs.length === 0) runs.push({ text: '', bold: false, italic: false, br: false });
     runs.forEach((run, j) => {
       out.push({
