@@ -32,11 +32,12 @@ const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 export async function finishPackage(bytes: Uint8Array, f: Finish): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes);
   const date = f.meta.date;
+  const byMarker = new Map(f.notes.map((n) => [n.marker, n]));
   for (const name of Object.keys(zip.files)) {
     const file = zip.files[name];
     if (!file || file.dir) continue;
     if (/^ppt\/slides\/slide\d+\.xml$/.test(name)) zip.file(name, fixParagraphs(await file.async('string')), { date });
-    else if (/^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(name)) zip.file(name, fixNotes(await file.async('string'), f), { date });
+    else if (/^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(name)) zip.file(name, fixNotes(await file.async('string'), f, byMarker), { date });
     else if (name === 'docProps/core.xml') zip.file(name, coreXml(f.meta), { date });
     else file.date = date;
   }
@@ -55,9 +56,10 @@ export function fixParagraphs(slideXml: string): string {
   });
 }
 
-function fixNotes(notesXml: string, f: Finish): string {
-  for (const page of f.notes) {
-    if (!notesXml.includes(page.marker)) continue;
+function fixNotes(notesXml: string, f: Finish, byMarker: ReadonlyMap<string, NotesPage>): string {
+  const marker = /@@bideck-notes-\d+@@/.exec(notesXml)?.[0];
+  const page = marker === undefined ? undefined : byMarker.get(marker);
+  if (page) {
     const paragraphs = (['zh', 'en'] as const)
       .filter((l) => page.notes[l])
       .map((l) => notesParagraph(page.notes[l] ?? '', f.lang[l], f.fonts[l]))
