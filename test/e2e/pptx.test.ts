@@ -157,7 +157,9 @@ describe('seed deck as an editable PowerPoint', () => {
             return Array.from(parents).filter((p) => !p.closest('.slide-footer, aside.notes')).flatMap((p) => {
               const shown = Array.from(p.children).filter((c) => c.matches('.t-zh, .t-en') && c.getClientRects().length > 0) as HTMLElement[];
               if (!shown.length) return [];
-              const rs = shown.map((e) => e.getBoundingClientRect());
+              const all = shown.map((e) => e.getBoundingClientRect());
+              // Languages stacked share a box; side by side (wordmarks) each has its own.
+              const rs = all[1] && all[0] && all[1].top < all[0].bottom - 1 ? [all[0]] : all;
               const x = Math.min(...rs.map((r) => r.left)) - sr.left;
               const y = Math.min(...rs.map((r) => r.top)) - sr.top;
               return [{ text: shown[0]?.innerText ?? '', x, y, w: Math.max(...rs.map((r) => r.right)) - sr.left - x, h: Math.max(...rs.map((r) => r.bottom)) - sr.top - y }];
