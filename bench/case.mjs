@@ -37,7 +37,8 @@ const sampler = process.platform === 'linux' ? setInterval(() => { browserPeak =
 
 const modes = process.env.BIDECK_BENCH_MODES ? process.env.BIDECK_BENCH_MODES.split(',') : undefined;
 const draft = process.env.BIDECK_BENCH_DRAFT === '1';
-const result = await build({ deckPath: deck, outDir: out, pdf: pdf === 'pdf', pdfTimeoutMs: 900_000, ...(cacheDir ? { cacheDir } : {}), ...(modes ? { modes } : {}), ...(draft ? { draft } : {}) });
+const pptx = process.env.BIDECK_BENCH_PPTX === '1';
+const result = await build({ deckPath: deck, outDir: out, pdf: pdf === 'pdf', pdfTimeoutMs: 900_000, ...(cacheDir ? { cacheDir } : {}), ...(modes ? { modes } : {}), ...(draft ? { draft } : {}), ...(pptx ? { pptx } : {}) });
 if (sampler) clearInterval(sampler);
 const wallMs = performance.now() - start;
 const sizes = Object.fromEntries(result.files.map((f) => [basename(f), statSync(f).size]));

@@ -34,9 +34,9 @@ function wall(cmd, args, env = {}) {
 }
 
 /** One bideck build in bench/case.mjs: stage timings, peak memory, sizes, and its whole-process time. */
-function runCase(deck, { pdf = true, modes, draft = false, cacheDir } = {}) {
+function runCase(deck, { pdf = true, modes, draft = false, pptx = false, cacheDir } = {}) {
   const args = [join(root, 'bench', 'case.mjs'), deck, fresh('out'), pdf ? 'pdf' : 'html', cacheDir ?? ''];
-  const r = wall(node, args, { BIDECK_BENCH_MODES: modes ?? '', BIDECK_BENCH_DRAFT: draft ? '1' : '' });
+  const r = wall(node, args, { BIDECK_BENCH_MODES: modes ?? '', BIDECK_BENCH_DRAFT: draft ? '1' : '', BIDECK_BENCH_PPTX: pptx ? '1' : '' });
   return { ...JSON.parse(r.stdout.trim().split('\n').at(-1)), processMs: r.ms, load: load() };
 }
 
@@ -63,6 +63,8 @@ if (!marp) console.error('Marp CLI could not be installed (offline?): the peer c
 // Seed: whole process, alternating bideck (HTML only, full build), the floor and Marp.
 const seedBuilt = runCase(seed); // warms the font cache; gives the stage breakdown
 results.cases.seed = seedBuilt;
+// Seed with --pptx: the PowerPoint stage is measuring the print view plus writing the file.
+results.cases.seedPptx = runCase(seed, { pptx: true });
 const seedPeers = await peers(seed, seedBuilt.html, 'seed');
 const seedRuns = { html: [], full: [], floor: [], marp: [] };
 for (let i = 0; i < SEED_RUNS; i++) {
@@ -90,6 +92,7 @@ for (let i = 0; i < BIG_RUNS; i++) {
   bigRuns.draft.push(draft.processMs);
 }
 results.big = { ...Object.fromEntries(Object.entries(bigRuns).map(([k, v]) => [k, median(v)])), load: load() };
+results.cases.synthetic1000Pptx = runCase(big, { modes: 'bi', pptx: true });
 
 // bideck serve: from saving the seed deck to the open browser showing the change.
 results.cases.serveEditToReload = await measureServeLatency({ edits: 10 });
@@ -122,6 +125,15 @@ function printTables(r) {
   console.log(`stages (ms), seed: ${stages('seed')}`);
   console.log(`stages (ms), 1,000 tagged: ${stages('synthetic1000')}`);
   console.log(`stages (ms), 1,000 draft: ${stages('synthetic1000draft')}`);
+  const stage = (c, name) => c.timings.filter((t) => t.stage === name).reduce((n, t) => n + t.ms, 0);
+  for (const [name, label] of [['seedPptx', 'seed, 3 modes'], ['synthetic1000Pptx', '1,000 slides, bilingual']]) {
+    const c = r.cases[name];
+    if (!c) continue;
+    const per = ['bi', 'zh', 'en'].filter((m) => c.timings.some((t) => t.stage === `pptx ${m}`))
+      .map((m) => `${m} ${stage(c, `measure ${m}`).toFixed(0)} + ${stage(c, `pptx ${m}`).toFixed(0)} ms`);
+    const size = Object.entries(c.sizes).find(([f]) => f.endsWith('.pptx') && !/\.(zh|en)\.pptx$/.test(f));
+    console.log(`PPTX stage (${label}; measure + write): ${per.join(', ')}; bilingual .pptx ${size ? `${(size[1] / 1024).toFixed(0)} KB` : '-'}`);
+  }
   const serve = r.cases.serveEditToReload;
   console.log(`serve, edit to reload (seed, 10 saves): median ${serve.editToDomMs.median.toFixed(0)} ms, p90 ${serve.editToDomMs.p90.toFixed(0)} ms`);
   console.log(`serve, edit to live review page (seed, 10 saves): median ${serve.reviewEditToDomMs.median.toFixed(0)} ms, p90 ${serve.reviewEditToDomMs.p90.toFixed(0)} ms`);

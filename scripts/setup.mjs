@@ -61,6 +61,11 @@ if (forTests && !has('pdftotext')) {
   if (!aptInstall('poppler-utils')) say('pdftotext not found; install poppler-utils for the PDF tests');
 }
 
+// 4. Tests open the PowerPoint files in a real client: LibreOffice Impress, headless.
+if (forTests && !has('soffice')) {
+  if (!aptInstall('libreoffice-impress')) say('soffice not found; install libreoffice-impress for the PowerPoint tests');
+}
+
 // Fail early with a clear message rather than deep inside a build.
 try {
   execFileSync(process.execPath, ['-e', "import('puppeteer-core')"], { cwd: root, stdio: 'ignore' });

@@ -16,9 +16,10 @@ export function registerBuild(program: Command): void {
     .option('--handout', 'also write <id>.handout.pdf: A4, two slides and their speaker notes a page')
     .option('-q, --quiet', 'print no stage lines or progress; warnings and errors only')
     .option('--force', 'write into a non-empty folder bideck did not make (only bideck\'s own files are replaced)')
+    .option('--pptx', 'also write an editable PowerPoint of each mode: <id>.pptx, <id>.zh.pptx, <id>.en.pptx')
     .option('--strict', 'QA findings are errors: exit with code 7 and write nothing')
     .option('--slides <range>', 'only these slides in the PDFs and handout, e.g. 3-7, 3- or 1,3-5 (numbers stay the deck\'s)')
-    .action(async (deck: string, opts: { out: string; pdf: boolean; modes: string; templates?: string; timeout: string; handout?: boolean; draft?: boolean; slides?: string; strict?: boolean; force?: boolean; quiet?: boolean }) => {
+    .action(async (deck: string, opts: { out: string; pdf: boolean; modes: string; templates?: string; timeout: string; handout?: boolean; draft?: boolean; pptx?: boolean; slides?: string; strict?: boolean; force?: boolean; quiet?: boolean }) => {
       const start = performance.now();
       const quiet = opts.quiet === true;
       if (!quiet) process.stderr.write(`bideck build ${deck}\n`);
@@ -33,6 +34,7 @@ export function registerBuild(program: Command): void {
         ...(opts.templates ? { templatesDir: opts.templates } : {}),
         ...(opts.handout ? { handout: true } : {}),
         ...(opts.draft ? { draft: true } : {}),
+        ...(opts.pptx ? { pptx: true } : {}),
         ...(opts.slides !== undefined ? { slides: opts.slides } : {}),
         strict: opts.strict ?? false,
         ...(opts.force ? { force: true } : {}),

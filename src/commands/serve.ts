@@ -14,7 +14,7 @@ export function registerServe(program: Command): void {
     .description('preview the deck at http://127.0.0.1:PORT/ and rebuild it on every save (Ctrl-C stops)')
     .argument('[deck]', 'deck YAML file', DEFAULT_DECK)
     .option('-p, --port <n>', 'port on 127.0.0.1; 0 picks a free one', '0')
-    .option('-o, --out <dir>', 'folder for PDFs made on demand (/pdf/bi.pdf); nothing else is written', 'dist')
+    .option('-o, --out <dir>', 'folder for PDFs and PowerPoints made on demand (/pdf/bi.pdf, /pptx/bi.pptx); nothing else is written', 'dist')
     .option('--templates <dir>', 'folder of .hbs templates that replace bideck\'s own, file by file')
     .action(async (deck: string, opts: ServeFlags) => {
       const { serve } = await import('../serve/serve.js');
@@ -25,7 +25,7 @@ export function registerServe(program: Command): void {
         ...(opts.templates ? { templatesDir: opts.templates } : {}),
         log: (line) => process.stderr.write(`${line}\n`),
       });
-      process.stderr.write(`bideck serve ${deck}: bilingual ${handle.url}  中文 ${handle.url}zh  English ${handle.url}en  PDF ${handle.url}pdf/bi.pdf\n`);
+      process.stderr.write(`bideck serve ${deck}: bilingual ${handle.url}  中文 ${handle.url}zh  English ${handle.url}en  PDF ${handle.url}pdf/bi.pdf  PowerPoint ${handle.url}pptx/bi.pptx\n`);
       process.stdout.write(`${handle.url}\n`);
       // Ctrl-C (SIGINT) or a service manager's SIGTERM: stop watching, end live pages, let a
       // PDF in progress finish, close. A second Ctrl-C does not wait: the process exits, and

@@ -31,6 +31,8 @@ export interface PdfOptions {
   tagged?: boolean;
   /** Called with each PDF as soon as it is printed, while the next one prints. */
   onPdf?: (result: PdfResult) => Promise<void>;
+  /** Called once each mode is laid out, before it prints: measure it there (export/boxes.ts). */
+  onLaidOut?: (page: Page, mode: Mode) => Promise<void>;
 }
 
 /**
@@ -71,6 +73,7 @@ export async function printDeck(browser: Browser, htmlFile: string, options: Pdf
         options.titles[mode] ?? null,
       );
       if (options.tagged !== false) await prepareTags(page);
+      if (options.onLaidOut) await options.onLaidOut(page, mode);
       const switched = performance.now();
       const pdf = await page.pdf({
         printBackground: true,

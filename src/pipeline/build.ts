@@ -43,6 +43,8 @@ export interface BuildOptions {
   handout?: boolean;
   /** Write into a non-empty output folder bideck did not make; only bideck's own files are replaced. */
   force?: boolean;
+  /** Also write an editable PowerPoint of each mode, laid out as its PDF (pptx/write.ts). */
+  pptx?: boolean;
   /** Run the QA checks (default true) and report their findings as warnings. */
   checks?: boolean;
   /** QA findings fail the build (exit 7) before anything is written. */
@@ -79,7 +81,7 @@ export interface BuildResult {
 export const DEFAULT_CACHE_DIR = join(PACKAGE_ROOT, 'node_modules', '.cache', 'bideck');
 
 /** Output file name of a mode: `<id>.html` for bilingual, `<id>.zh.html`, `<id>.en.html`. */
-export function outputName(id: string, mode: Mode, ext: 'html' | 'pdf' | 'handout.pdf'): string {
+export function outputName(id: string, mode: Mode, ext: 'html' | 'pdf' | 'handout.pdf' | 'pptx'): string {
   return mode === 'bi' ? `${id}.${ext}` : `${id}.${mode}.${ext}`;
 }
 
@@ -96,6 +98,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const reporter = withEstimates(given, rates);
   const strict = options.strict ?? false;
   if (options.handout && options.pdf === false) throw new BideckError('usage', '--handout makes a PDF; it cannot be combined with --no-pdf');
+  if (options.pptx && options.pdf === false) throw new BideckError('usage', '--pptx takes its layout from the PDF export; it cannot be combined with --no-pdf');
   const signal = options.signal;
   signal?.throwIfAborted();
   // A PDF build's browser starts now and launches while templates, fonts and pages are
@@ -153,9 +156,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
             ...(handout ? { handout } : {}),
             ...(options.draft ? { draft: true } : {}),
             ...(browser.session ? { session: browser.session } : {}),
+            ...(options.pptx ? { boxes: true } : {}),
           });
           for (const p of pdfs) {
             await out.write(outputName(model.deck.meta.id, p.mode, p.kind === 'handout' ? 'handout.pdf' : 'pdf'), p.pdf);
+            if (p.boxes) {
+              const { modePptx } = await import('./pptx.js');
+              const boxes = p.boxes;
+              const pptx = await timed(timings, reporter, `pptx ${p.mode}`, () => modePptx(project, p.mode, boxes, version, slides), (b) => `${b.length} bytes`);
+              await out.write(outputName(model.deck.meta.id, p.mode, 'pptx'), pptx);
+            }
           }
         } catch (e) {
           if (signal?.aborted) throw signal.reason; // whatever failed, it failed because the build was stopped

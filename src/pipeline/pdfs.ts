@@ -4,8 +4,10 @@ import { useBrowser, withBrowser } from '../export/browser.js';
 import type { BrowserSession } from '../export/browser.js';
 import { exportHandout } from '../export/handout.js';
 import { setPdfMetadata } from '../export/metadata.js';
+import { measureBoxes } from '../export/boxes.js';
 import { printDeck } from '../export/pdf.js';
-import type { Browser } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
+import type { MeasuredSlide } from '../pptx/boxes.js';
 import { outline } from '../model/outline.js';
 import { formatSlideRange, remapOutline } from '../model/range.js';
 import { MODE_LANG, deckTitle } from '../render/deck.js';
@@ -24,6 +26,8 @@ export interface ModePdf {
   kind: 'deck' | 'handout';
   pdf: Uint8Array;
   overflowing: string[];
+  /** Deck PDFs when asked for (`boxes`): every page's measured blocks, for the PowerPoint writer. */
+  boxes?: MeasuredSlide[];
 }
 
 /** The handout of one mode's deck: its sheets (render/handout.ts) and stylesheet. */
@@ -50,6 +54,8 @@ interface Context {
   ownSignals?: boolean;
   /** The templates the deck was rendered with: a blocked request is reported naming its template. */
   templates?: TemplateSources;
+  /** Measure each mode's blocks in the print view (export/boxes.ts) for `--pptx`. */
+  boxes?: boolean;
 }
 
 const debug = createDebug('bideck:pdf');
@@ -83,12 +89,21 @@ export async function exportPdfs(htmlFiles: readonly { mode: Mode; file: string 
     const out: ModePdf[] = [];
     const order = htmlFiles.map((f) => f.mode);
     ctx.reporter.begin?.(`pdf ${first.mode}`);
+    const measured = new Map<Mode, MeasuredSlide[]>();
+    // Timed on its own: it is part of the PowerPoint's cost, not of the PDF's.
+    const measure = async (page: Page, mode: Mode) => {
+      const start = performance.now();
+      measured.set(mode, await measureBoxes(page, project.model, mode));
+      ctx.timings.push({ stage: `measure ${mode}`, ms: performance.now() - start });
+      last += performance.now() - start;
+    };
     let last = performance.now();
     await printDeck(browser, first.file, {
       modes: htmlFiles.map((f) => f.mode),
       titles: Object.fromEntries(htmlFiles.map((f) => [f.mode, deckTitle(project.model, f.mode)])),
       ...timeout,
       ...(slides ? { pageRanges: formatSlideRange(slides) } : {}),
+      ...(ctx.boxes ? { onLaidOut: (page: Page, mode: Mode) => measure(page, mode) } : {}),
       onPdf: async (r) => {
         for (const url of r.blocked) blocked.add(url);
         const printed = performance.now();
@@ -98,7 +113,8 @@ export async function exportPdfs(htmlFiles: readonly { mode: Mode; file: string 
         debug('%s: metadata and bookmarks %d ms', r.mode, Math.round(performance.now() - printed));
         ctx.timings.push({ stage: `pdf ${r.mode}`, ms });
         ctx.reporter.stage(`pdf ${r.mode}`, ms, `${pdf.length} bytes`);
-        out.push({ mode: r.mode, kind: 'deck', pdf, overflowing: r.overflowing });
+        const boxes = measured.get(r.mode);
+        out.push({ mode: r.mode, kind: 'deck', pdf, overflowing: r.overflowing, ...(boxes ? { boxes } : {}) });
         const next = order[order.indexOf(r.mode) + 1];
         if (next) ctx.reporter.begin?.(`pdf ${next}`);
       },

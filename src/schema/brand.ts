@@ -28,6 +28,12 @@ const Face = z.strictObject({
     .describe('The family name as the package names it'),
 });
 
+/**
+ * Office fonts that exist wherever PowerPoint does: Windows has both, and Office for Mac
+ * installs Microsoft JhengHei and Calibri with itself.
+ */
+export const OFFICE_FONTS = { zh: 'Microsoft JhengHei', en: 'Calibri' } as const;
+
 export const Brand = z
   .strictObject({
     $schema: z.string().optional(),
@@ -54,6 +60,19 @@ export const Brand = z
         .min(1)
         .default([400, 700]),
     }),
+    office: z
+      .strictObject({
+        zh: z
+          .string()
+          .min(1)
+          .default(OFFICE_FONTS.zh)
+          .describe('Chinese text in PowerPoint: an installed font with Traditional Chinese (HK) glyphs'),
+        en: z.string().min(1).default(OFFICE_FONTS.en).describe('English text in PowerPoint'),
+      })
+      .default(OFFICE_FONTS)
+      .describe(
+        'Fonts for the editable PowerPoint (build --pptx). PowerPoint cannot use the web fonts of the HTML deck, so name fonts the readers have installed; the defaults ship with Windows and with Office for Mac',
+      ),
     footer: z
       .strictObject({
         slideNumber: z.boolean().default(true),

@@ -13,12 +13,16 @@ export interface Site {
   /** The live page of a mode, or a page saying why there is none yet. */
   page(mode: Mode): string;
   pdf(mode: Mode): Promise<Uint8Array>;
+  /** The mode's editable PowerPoint, made on demand like its PDF. */
+  pptx(mode: Mode): Promise<Uint8Array>;
   /** The translator's review page (render/review.ts) of the last good build, if any. */
   review(): Promise<string> | undefined;
 }
 
 const PAGES: Readonly<Record<string, Mode>> = { '/': 'bi', '/zh': 'zh', '/en': 'en' };
 const PDFS: Readonly<Record<string, Mode>> = { '/pdf/bi.pdf': 'bi', '/pdf/zh.pdf': 'zh', '/pdf/en.pdf': 'en' };
+const PPTXS: Readonly<Record<string, Mode>> = { '/pptx/bi.pptx': 'bi', '/pptx/zh.pptx': 'zh', '/pptx/en.pptx': 'en' };
+const PPTX_TYPE = 'application/vnd.openxmlformats-officedocument.presentationml.presentation';
 
 /** Every response: no sniffing, no caching, no referrer, nobody else may frame or embed it. */
 const BASE_HEADERS = {
@@ -68,6 +72,14 @@ export function handleRequest(site: Site, req: IncomingMessage, res: ServerRespo
     site.pdf(pdfMode).then(
       (pdf) => send(res, 200, 'application/pdf', pdf, req.method === 'HEAD', { 'Content-Disposition': `inline; filename="${pdfMode}.pdf"` }),
       (e: unknown) => send(res, 500, 'text/plain; charset=utf-8', `PDF export failed: ${(e as Error).message}\n`),
+    );
+    return;
+  }
+  const pptxMode = PPTXS[path];
+  if (pptxMode) {
+    site.pptx(pptxMode).then(
+      (pptx) => send(res, 200, PPTX_TYPE, pptx, req.method === 'HEAD', { 'Content-Disposition': `attachment; filename="${pptxMode}.pptx"` }),
+      (e: unknown) => send(res, 500, 'text/plain; charset=utf-8', `PowerPoint export failed: ${(e as Error).message}\n`),
     );
     return;
   }

@@ -4,6 +4,8 @@ import { outputName } from '../pipeline/build.js';
 import { silentReporter } from '../pipeline/log.js';
 import type { Reporter } from '../pipeline/log.js';
 import { exportPdfs } from '../pipeline/pdfs.js';
+import type { ModePdf } from '../pipeline/pdfs.js';
+import { modePptx } from '../pipeline/pptx.js';
 import { renderMode } from '../pipeline/stages.js';
 import { addToManifest, claimOutputFolder } from '../pipeline/output-folder.js';
 import { BideckError } from '../errors.js';
@@ -14,9 +16,10 @@ import type { LiveDeck } from './live.js';
  * PDFs on demand, as `bideck build` makes them: the mode's deck file (without the live client)
  * and its PDF are written to the output folder, the only place `serve` writes, then the PDF is
  * served. One export per mode and generation; a browser only for as long as an export runs.
+ * The same export measures the slides, so the mode's PowerPoint needs no second browser.
  */
 export class PdfMaker {
-  private readonly made = new Map<string, Promise<Uint8Array>>();
+  private readonly made = new Map<string, Promise<ModePdf>>();
   private readonly running = new Set<Promise<unknown>>();
 
   constructor(
@@ -29,6 +32,20 @@ export class PdfMaker {
   ) {}
 
   get(mode: Mode): Promise<Uint8Array> {
+    return this.export(mode).then((r) => r.pdf);
+  }
+
+  /** The mode's editable PowerPoint (`build --pptx`), from the same export as its PDF. */
+  async pptx(mode: Mode): Promise<Uint8Array> {
+    const s = this.live.snapshot;
+    const result = await this.export(mode);
+    if (!s || !result.boxes) throw new BideckError('export', `no layout came back for the ${mode} deck`);
+    const pptx = await modePptx(s.project, mode, result.boxes, s.toolkit.version);
+    await this.write(outputName(s.project.model.deck.meta.id, mode, 'pptx'), pptx);
+    return pptx;
+  }
+
+  private export(mode: Mode): Promise<ModePdf> {
     const s = this.live.snapshot;
     if (!s) return Promise.reject(new BideckError('export', 'there is no good build of the deck yet'));
     const key = `${s.generation}:${mode}`;
@@ -44,10 +61,11 @@ export class PdfMaker {
           timings: [],
           env: this.env,
           ownSignals: true,
+          boxes: true,
         });
         if (!result) throw new BideckError('export', `no PDF came back for the ${mode} deck`);
         await this.write(outputName(id, mode, 'pdf'), result.pdf);
-        return result.pdf;
+        return result;
       })();
       pdf.catch(() => this.made.delete(key));
       this.made.set(key, pdf);

@@ -86,6 +86,7 @@ export async function serve(options: ServeOptions): Promise<ServeHandle> {
         }),
         page: (mode: Mode) => live.page(mode) ?? noDeckPage(errorText(live.error)),
         pdf: (mode: Mode) => pdfs.get(mode),
+        pptx: (mode: Mode) => pdfs.pptx(mode),
         review: () => live.review(),
       },
       req,

@@ -221,4 +221,12 @@ describe('bideck serve, in the real Chromium', () => {
     ]);
     expect(files.filter((f) => f.startsWith('dist/'))).toEqual(['dist/.bideck-output.json', 'dist/itib-budget-2023-24.en.html', 'dist/itib-budget-2023-24.en.pdf']);
   });
+
+  it('makes the editable PowerPoint of a mode on demand, from the same export as its PDF', async () => {
+    const res = await fetch(`${handle.url}pptx/en.pptx`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.presentationml.presentation');
+    expect(Buffer.from(await res.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+    expect(readdirSync(join(seed.dir, 'dist')).filter((f) => f.endsWith('.pptx'))).toEqual(['itib-budget-2023-24.en.pptx']);
+  });
 });

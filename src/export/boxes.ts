@@ -1,0 +1,180 @@
+import type { Page } from 'puppeteer-core';
+import type { DeckModel, SegmentKind } from '../model/types.js';
+import type { MeasuredBlock, MeasuredSlide, MeasuredText, TextKind } from '../pptx/boxes.js';
+import type { Mode } from '../render/deck.js';
+
+/**
+ * What the page reports for one text block: its role (the template's class on the language
+ * block), the pair it belongs to, and enough of its computed style to set it again.
+ */
+interface RawText extends Omit<MeasuredText, 'segmentId' | 'source'> {
+  type: 'text';
+  /** The template's class of the bilingual pair (`point`, `funding__line`, …). */
+  role: string;
+  /** Index of the bilingual pair among the slide's pairs, counted the same in every mode. */
+  pair: number;
+  /** Footer and overview pairs: which part of the footer, which area of the list. */
+  part?: string;
+  /** The text as shown (fallback when no segment or source claims the block). */
+  text: string;
+  /** Numbers and dates the template writes; they take the mode's language. */
+  generated: boolean;
+}
+
+interface RawPage {
+  id: string;
+  background: string;
+  blocks: (RawText | Extract<MeasuredBlock, { type: 'shape' }>)[];
+}
+
+/**
+ * Runs in the print view: every visible slide → its filled boxes, borders, bullets and text
+ * blocks, in CSS px relative to the slide. A string, not a function, so no bundler helper
+ * (esbuild's `__name`) ends up in code the page runs.
+ */
+const MEASURE_SCRIPT = String.raw`(() => {
+  var hex = function (c) {
+    var m = /rgba?\((\d+),\s*(\d+),\s*(\d+)(?:,\s*([\d.]+))?\)/.exec(c || '');
+    if (!m || (m[4] !== undefined && Number(m[4]) === 0)) return null;
+    return '#' + [m[1], m[2], m[3]].map(function (n) { return Number(n).toString(16).padStart(2, '0'); }).join('');
+  };
+  var TITLE = '.title-slide__title, .closing__message, .statement__heading, .overview__heading, .area-header__title';
+  var CARD = '.initiative, .statement__para, .overview__area';
+  var BADGE = '.area-header__number, .statement__index, .funding';
+  var RULE = '.title-slide__rule';
+  var GENERATED = '.area-header__number, .statement__index, .overview__number, .slide-footer__area, .slide-footer__number, .title-slide__date';
+  var MIDDLE = '.area-header__number, .statement__index';
+  var pages = [];
+  document.querySelectorAll('.reveal .slides section.slide').forEach(function (s) {
+    var sr = s.getBoundingClientRect();
+    if (sr.width === 0) return;
+    var k = 1280 / sr.width;
+    var box = function (x, y, w, h) { return { x: (x - sr.left) * k, y: (y - sr.top) * k, w: w * k, h: h * k }; };
+    var pairs = new Map();
+    s.querySelectorAll('.t-zh, .t-en').forEach(function (el) {
+      if (el.parentElement && !pairs.has(el.parentElement)) pairs.set(el.parentElement, pairs.size);
+    });
+    var blocks = [];
+    s.querySelectorAll('*').forEach(function (el) {
+      if (el.closest('aside.notes') || el.getClientRects().length === 0) return;
+      var cs = getComputedStyle(el);
+      if (cs.visibility === 'hidden') return;
+      var r = el.getBoundingClientRect();
+      var bg = hex(cs.backgroundColor);
+      if (bg && r.width > 0 && r.height > 0) {
+        var kind = el.matches(CARD) ? 'card' : el.matches(BADGE) ? 'badge' : el.matches(RULE) ? 'rule' : 'band';
+        blocks.push({ type: 'shape', kind: kind, box: box(r.left, r.top, r.width, r.height), fill: bg });
+      }
+      ['Top', 'Right', 'Bottom', 'Left'].forEach(function (side) {
+        var w = parseFloat(cs['border' + side + 'Width']);
+        var c = hex(cs['border' + side + 'Color']);
+        if (!(w > 0) || !c || cs['border' + side + 'Style'] === 'none') return;
+        var b = side === 'Top' ? box(r.left, r.top, r.width, w) : side === 'Bottom' ? box(r.left, r.bottom - w, r.width, w)
+          : side === 'Left' ? box(r.left, r.top, w, r.height) : box(r.right - w, r.top, w, r.height);
+        blocks.push({ type: 'shape', kind: 'rule', box: b, fill: c });
+      });
+      if (el.matches('.points > li')) {
+        var p = getComputedStyle(el, '::before');
+        if (p.content && p.content !== 'none') {
+          var bw = parseFloat(p.borderTopWidth) || 0;
+          var shape = { type: 'shape', kind: 'bullet', box: box(r.left + parseFloat(p.left), r.top + parseFloat(p.top), parseFloat(p.width), parseFloat(p.height)) };
+          var fill = hex(p.backgroundColor);
+          if (fill) shape.fill = fill;
+          if (bw > 0 && hex(p.borderTopColor)) shape.stroke = { color: hex(p.borderTopColor), px: bw };
+          blocks.push(shape);
+        }
+      }
+      var isLang = el.matches('.t-zh, .t-en');
+      if (!isLang && !el.matches(GENERATED)) return;
+      var lh = parseFloat(cs.lineHeight);
+      var fontPx = parseFloat(cs.fontSize);
+      var li = el.closest('.points > li');
+      var role = isLang ? Array.prototype.filter.call(el.classList, function (c) { return c !== 't-zh' && c !== 't-en'; }).join(' ') : el.className;
+      var text = {
+        type: 'text',
+        kind: el.closest(TITLE) ? 'title' : el.closest('.slide-footer') ? 'footer' : isLang && el.matches('.point') ? 'point' : 'text',
+        box: box(r.left, r.top, r.width, r.height),
+        role: role,
+        pair: isLang && el.parentElement ? pairs.get(el.parentElement) : -1,
+        generated: !isLang,
+        lang: isLang ? (el.classList.contains('t-zh') ? 'zh' : 'en') : 'en',
+        text: el.innerText,
+        fontPx: fontPx,
+        lineHeightPx: isNaN(lh) ? fontPx * 1.2 : lh,
+        bold: Number(cs.fontWeight) >= 600,
+        color: hex(cs.color) || '#000000',
+        align: cs.textAlign === 'center' ? 'center' : cs.textAlign === 'right' || cs.textAlign === 'end' ? 'right' : 'left',
+      };
+      if (el.matches(MIDDLE)) { text.middle = true; text.align = 'center'; }
+      if (cs.whiteSpace === 'nowrap' || !isLang) text.nowrap = true;
+      if (li && isLang) text.level = Number((/points--level(\d+)/.exec(li.parentElement.className) || [])[1] || 1);
+      if (el.closest('.slide-footer__mark')) text.part = 'wordmark';
+      else if (el.closest('.slide-footer__section')) text.part = 'area';
+      else if (el.closest('.overview__area')) text.part = String(Array.prototype.indexOf.call(el.closest('ol').children, el.closest('.overview__area')));
+      blocks.push(text);
+    });
+    pages.push({ id: s.id, background: hex(getComputedStyle(s).backgroundColor) || '#ffffff', blocks: blocks });
+  });
+  return pages;
+})()`;
+
+/** Measure every slide of the print view in its current mode (call after the mode is set). */
+export async function measureBoxes(page: Page, model: DeckModel, mode: Mode): Promise<MeasuredSlide[]> {
+  const raw = (await page.evaluate(MEASURE_SCRIPT)) as RawPage[];
+  return resolveBoxes(raw, model, mode);
+}
+
+/** The template class of a pair → the segment kind it shows (model/segments.ts). */
+const SEGMENT_ROLES: Readonly<Record<string, SegmentKind>> = {
+  initiative__line: 'title',
+  point: 'point',
+  para__line: 'paragraph',
+  funding__line: 'funding',
+  statement__headline: 'heading',
+  statement__line: 'paragraph',
+  overview__headline: 'heading',
+  closing__line: 'message',
+};
+
+/**
+ * Pure: the page's raw blocks → measured slides with segment ids. The slide's own segments
+ * appear in the same order as the template shows them (segments.ts walks the data the way
+ * the layouts do), so the n-th segment pair is the n-th segment; a pair whose kind does not
+ * match keeps its shown text instead (a custom template that adds or drops text).
+ */
+export function resolveBoxes(raw: readonly RawPage[], model: DeckModel, mode: Mode): MeasuredSlide[] {
+  const byId = new Map(model.slides.map((s) => [s.id, s]));
+  let current = model.slides[0];
+  return raw.map((p, i) => {
+    current = byId.get(p.id) ?? current;
+    const slide = current;
+    const own = slide ? slide.segments.filter((s) => s.kind !== 'notes' && s.kind !== 'area' && s.kind !== 'meta') : [];
+    const pairIds = [...new Set(p.blocks.filter((b): b is RawText => b.type === 'text' && SEGMENT_ROLES[b.role] !== undefined).map((b) => b.pair))].sort((a, b) => a - b);
+    const blocks = p.blocks.map((b): MeasuredBlock => {
+      if (b.type === 'shape') return b;
+      const { role, pair, part, text, generated, ...rest } = b;
+      const out: { type: 'text' } & MeasuredText = { ...rest, kind: rest.kind as TextKind, ...(generated ? { lang: mode === 'en' ? 'en' : 'zh' } : {}) };
+      const kind = SEGMENT_ROLES[role];
+      const segment = kind ? own[pairIds.indexOf(pair)] : undefined;
+      const source = sourceOf(role, part, slide?.area?.id, model);
+      if (segment && segment.kind === kind) out.segmentId = segment.id;
+      else if (source) out.source = source;
+      else out.text = text;
+      return out;
+    });
+    return { slideId: slide?.id ?? p.id, mode, page: i + 1, background: p.background, blocks };
+  });
+}
+
+function sourceOf(role: string, part: string | undefined, areaId: string | undefined, model: DeckModel): string | undefined {
+  if (role === 'area-header__line' && areaId) return `area:${areaId}`;
+  if (role === 'overview__line' && part !== undefined) {
+    const area = model.areas[Number(part)];
+    return area ? `area:${area.id}` : undefined;
+  }
+  if (role === 'title-slide__line') return 'meta.title';
+  if (role === 'title-slide__orgline' || role === 'closing__orgline') return 'meta.organisation';
+  if (role === 'title-slide__wordmark') return 'wordmark';
+  if (role === 'slide-footer__text') return part === 'area' && areaId ? `area:${areaId}` : part === 'wordmark' ? 'wordmark' : undefined;
+  return undefined;
+}

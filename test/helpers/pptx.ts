@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import JSZip from 'jszip';
+
+/** 1 CSS px in EMU (914400 EMU per inch, 96 px per inch). */
+export const EMU_PER_PX = 9525;
+
+export interface PptxParagraph {
+  lang: string;
+  text: string;
+  bold: boolean[];
+}
+
+export interface PptxShape {
+  name: string;
+  /** A title placeholder (<p:ph type="title"/>). */
+  title: boolean;
+  textBox: boolean;
+  /** In CSS px on the 1280×720 slide. */
+  box: { x: number; y: number; w: number; h: number };
+  paragraphs: PptxParagraph[];
+}
+
+export interface PptxFile {
+  slides: { shapes: PptxShape[]; xml: string }[];
+  notes: PptxParagraph[][];
+  sections: { name: string; slides: number }[];
+  core: string;
+  files: string[];
+  /** Size of the slide in EMU (presentation.xml sldSz). */
+  size: { cx: number; cy: number };
+}
+
+const decode = (s: string) =>
+  s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+
+function paragraphs(xml: string): PptxParagraph[] {
+  return [...xml.matchAll(/<a:p>([\s\S]*?)<\/a:p>/g)].map((m) => {
+    const body = m[1] ?? '';
+    const runs = [...body.matchAll(/<a:br\/>|<a:r><a:rPr([^>]*?)\/?>[\s\S]*?<a:t>([\s\S]*?)<\/a:t><\/a:r>/g)];
+    return {
+      lang: /<a:rPr lang="([^"]+)"/.exec(body)?.[1] ?? '',
+      text: runs.map((r) => (r[0] === '<a:br/>' ? '\n' : decode(r[2] ?? ''))).join(''),
+      bold: runs.filter((r) => r[0] !== '<a:br/>').map((r) => / b="1"/.test(r[1] ?? '')),
+    };
+  }).filter((p) => p.text !== '');
+}
+
+/** Unzip a .pptx and read what the tests need from its XML. */
+export async function readPptx(file: string): Promise<PptxFile> {
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  const text = async (name: string) => (await zip.file(name)?.async('string')) ?? '';
+  const files = Object.keys(zip.files);
+  const number = (name: string) => Number(/(\d+)\.xml$/.exec(name)?.[1]);
+  const slideFiles = files.filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f)).sort((a, b) => number(a) - number(b));
+  const slides = await Promise.all(slideFiles.map(async (f) => {
+    const xml = await text(f);
+    const shapes = [...xml.matchAll(/<p:sp>([\s\S]*?)<\/p:sp>/g)].map((m): PptxShape => {
+      const sp = m[1] ?? '';
+      const off = /<a:off x="(-?\d+)" y="(-?\d+)"\/>/.exec(sp);
+      const ext = /<a:ext cx="(\d+)" cy="(\d+)"\/>/.exec(sp);
+      return {
+        name: decode(/<p:cNvPr id="\d+" name="([^"]*)"/.exec(sp)?.[1] ?? ''),
+        title: /<p:ph\s[^>]*type="title"/.test(sp),
+        textBox: /txBox="1"/.test(sp),
+        box: {
+          x: Number(off?.[1]) / EMU_PER_PX,
+          y: Number(off?.[2]) / EMU_PER_PX,
+          w: Number(ext?.[1]) / EMU_PER_PX,
+          h: Number(ext?.[2]) / EMU_PER_PX,
+        },
+        paragraphs: paragraphs(/<p:txBody>([\s\S]*?)<\/p:txBody>/.exec(sp)?.[1] ?? ''),
+      };
+    });
+    return { shapes, xml };
+  }));
+  const notes = await Promise.all(slideFiles.map(async (f) => {
+    const xml = await text(`ppt/notesSlides/notesSlide${number(f)}.xml`);
+    const body = [...xml.matchAll(/<p:sp>([\s\S]*?)<\/p:sp>/g)].map((m) => m[1] ?? '').find((sp) => /<p:ph type="body"/.test(sp)) ?? '';
+    return paragraphs(body);
+  }));
+  const presentation = await text('ppt/presentation.xml');
+  const sections = [...presentation.matchAll(/<p14:section name="([^"]*)"[^>]*>([\s\S]*?)<\/p14:section>/g)].map((m) => ({
+    name: decode(m[1] ?? ''),
+    slides: [...(m[2] ?? '').matchAll(/<p14:sldId /g)].length,
+  }));
+  const size = /<p:sldSz cx="(\d+)" cy="(\d+)"/.exec(presentation);
+  return { slides, notes, sections, core: await text('docProps/core.xml'), files, size: { cx: Number(size?.[1]), cy: Number(size?.[2]) } };
+}
