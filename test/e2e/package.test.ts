@@ -35,7 +35,7 @@ describe('the npm package', () => {
     run('npx', ['--no-install', 'bideck', 'init', 'briefing'], app);
     run('npx', ['--no-install', 'bideck', 'check', 'briefing/deck.yaml', '--strict', '--no-overflow'], app);
     run('npx', ['--no-install', 'bideck', 'build', 'briefing/deck.yaml', '--out', 'briefing/dist', '--modes', 'en'], app);
-    expect(readdirSync(join(app, 'briefing', 'dist')).sort()).toEqual(['.bideck-output.json', 'briefing.en.html', 'briefing.en.pdf', 'review.html']);
+    expect(readdirSync(join(app, 'briefing', 'dist')).sort()).toEqual(['.bideck-output.json', 'briefing.en.html', 'briefing.en.pdf', 'briefing.layout.json', 'review.html']);
     expect(readFileSync(join(app, 'briefing', 'dist', 'briefing.en.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
 
     writeFileSync(join(app, 'use.mjs'), "import { build, checkDeck, exportXliff, loadProject, ExitCode } from 'bideck';\nconsole.log([build, checkDeck, exportXliff, loadProject].map((f) => typeof f).join(), ExitCode.data);\n");
