@@ -88,7 +88,50 @@ export interface MeasuredShape {
   stroke?: { color: string; px: number };
 }
 
-export type MeasuredBlock = ({ type: 'text' } & MeasuredText) | ({ type: 'shape' } & MeasuredShape);
+/** Cell text styles of a measured table: what PowerPoint's table cells get. */
+export interface CellStyle {
+  fontPx: { zh: number; en: number };
+  color: string;
+  fill?: string;
+  bold: boolean;
+}
+
+/**
+ * A table block (data-table): drawn as a native PowerPoint table from the slide's data, so only
+ * its geometry and styles are measured. Rows: header, body rows, total, top to bottom.
+ */
+export interface MeasuredTable {
+  box: Box;
+  /** Index of the block in the slide's `blocks`. */
+  block: number;
+  /** Column widths and row heights in px. */
+  cols: number[];
+  rows: number[];
+  head: CellStyle;
+  body: CellStyle;
+  total?: CellStyle;
+  /** The rule under each row. */
+  rule: string;
+}
+
+/** A chart block: a native chart from the slide's data at the box its drawing takes. */
+export interface MeasuredChart {
+  box: Box;
+  block: number;
+}
+
+/** A picture: an image block (its index in `blocks`) or the deck's logo, at its drawn box. */
+export interface MeasuredImage {
+  box: Box;
+  block: number | 'logo';
+}
+
+export type MeasuredBlock =
+  | ({ type: 'text' } & MeasuredText)
+  | ({ type: 'shape' } & MeasuredShape)
+  | ({ type: 'table' } & MeasuredTable)
+  | ({ type: 'chart' } & MeasuredChart)
+  | ({ type: 'image' } & MeasuredImage);
 
 /** The size of a slide in CSS px, as reveal.js lays it out (render/deck.ts REVEAL_CONFIG). */
 export const SLIDE_PX = { w: 1280, h: 720 } as const;
