@@ -45,10 +45,19 @@ const MEASURE_SCRIPT = String.raw`(() => {
   var RULE = '.title-slide__rule';
   var GENERATED = '.area-header__number, .statement__index, .overview__number, .slide-footer__area, .slide-footer__number, .title-slide__date, .divider__number';
   var MIDDLE = '.area-header__number, .statement__index';
+  // Text sits inside padding and borders (the divider's number, a label's tag); centred badges
+  // keep their whole box, their text centred in it either way.
+  var inset = function (cs, side) { return (parseFloat(cs['padding' + side]) || 0) + (parseFloat(cs['border' + side + 'Width']) || 0); };
+  var textBox = null;
   var cellStyle = function (cell) {
     var cs = getComputedStyle(cell);
-    var size = function (sel) { var e = cell.querySelector(sel); return e ? parseFloat(getComputedStyle(e).fontSize) : parseFloat(cs.fontSize); };
-    var st = { fontPx: { zh: size('.t-zh'), en: size('.t-en') }, color: hex(cs.color) || '#000000', bold: Number(cs.fontWeight) >= 600 };
+    var of = function (sel) { var e = cell.querySelector(sel); return e ? getComputedStyle(e) : cs; };
+    var zh = of('.t-zh'), en = of('.t-en');
+    var st = {
+      fontPx: { zh: parseFloat(zh.fontSize), en: parseFloat(en.fontSize) },
+      color: { zh: hex(zh.color) || '#000000', en: hex(en.color) || '#000000' },
+      bold: { zh: Number(zh.fontWeight) >= 600, en: Number(en.fontWeight) >= 600 },
+    };
     var bg = hex(cs.backgroundColor) || hex(getComputedStyle(cell.parentElement).backgroundColor);
     if (bg) st.fill = bg;
     return st;
@@ -64,6 +73,11 @@ const MEASURE_SCRIPT = String.raw`(() => {
       if (el.parentElement && !pairs.has(el.parentElement)) pairs.set(el.parentElement, pairs.size);
     });
     var blocks = [];
+    textBox = function (el, cs, r) {
+      if (el.matches(MIDDLE)) return box(r.left, r.top, r.width, r.height);
+      var l = inset(cs, 'Left'), t = inset(cs, 'Top');
+      return box(r.left + l, r.top + t, r.width - l - inset(cs, 'Right'), r.height - t - inset(cs, 'Bottom'));
+    };
     var blockIndex = function (el) { return Array.prototype.indexOf.call(s.querySelectorAll('.block'), el.closest('.block')); };
     s.querySelectorAll('*').forEach(function (el) {
       if (el.closest('aside.notes, .visually-hidden') || el.getClientRects().length === 0) return;
@@ -84,7 +98,8 @@ const MEASURE_SCRIPT = String.raw`(() => {
           cols: Array.prototype.map.call(first.children, function (c) { return c.getBoundingClientRect().width * k; }),
           rows: trs.map(function (t) { return t.getBoundingClientRect().height * k; }),
           head: cellStyle(first.children[0]),
-          body: cellStyle(el.querySelector('tbody tr > *') || first.children[0]),
+          body: cellStyle(el.querySelector('tbody td') || first.children[0]),
+          rowHead: cellStyle(el.querySelector('tbody th') || el.querySelector('tbody td') || first.children[0]),
           rule: hex(getComputedStyle(el.querySelector('tbody tr > *') || el).borderBottomColor) || '#000000',
         };
         if (foot && foot.children[0]) table.total = cellStyle(foot.children[0]);
@@ -102,7 +117,18 @@ const MEASURE_SCRIPT = String.raw`(() => {
         var iw = el.naturalWidth > 0 ? el.naturalWidth * scale : cb.w, ih = el.naturalHeight > 0 ? el.naturalHeight * scale : cb.h;
         var bgi = hex(cs.backgroundColor);
         if (bgi) blocks.push({ type: 'shape', kind: 'card', box: box(r.left, r.top, r.width, r.height), fill: bgi });
-        blocks.push({ type: 'image', block: el.matches('.title-slide__logo') ? 'logo' : blockIndex(el), box: box(cb.x, cb.y + (cb.h - ih) / 2, iw, ih) });
+        var picture = { type: 'image', block: el.matches('.title-slide__logo') ? 'logo' : blockIndex(el), box: box(cb.x, cb.y + (cb.h - ih) / 2, iw, ih) };
+        // PowerPoint shows an SVG only beside a PNG of it (and pptxgenjs cannot draw one in
+        // Node): draw it here at 4× its size on the slide; a data: SVG does not taint the canvas.
+        if (/^data:image\/svg/.test(el.currentSrc) && iw > 0 && ih > 0) {
+          try {
+            var cv = document.createElement('canvas');
+            cv.width = Math.round(iw * k * 4); cv.height = Math.round(ih * k * 4);
+            cv.getContext('2d').drawImage(el, 0, 0, cv.width, cv.height);
+            picture.png = cv.toDataURL('image/png');
+          } catch (e) { /* left without a PNG: the writer skips an SVG it cannot show */ }
+        }
+        blocks.push(picture);
         return;
       }
       var bg = hex(cs.backgroundColor);
@@ -118,6 +144,16 @@ const MEASURE_SCRIPT = String.raw`(() => {
           : side === 'Left' ? box(r.left, r.top, w, r.height) : box(r.right - w, r.top, w, r.height);
         blocks.push({ type: 'shape', kind: 'rule', box: b, fill: c });
       });
+      // The timeline's rule is the milestone's ::before; the dot's frame is an outline.
+      if (el.matches('.milestone')) {
+        var mb = getComputedStyle(el, '::before'), mf = hex(mb.backgroundColor);
+        if (mf && mb.content !== 'none') blocks.push({ type: 'shape', kind: 'rule', box: box(r.left + parseFloat(mb.left), r.top + parseFloat(mb.top), parseFloat(mb.width), parseFloat(mb.height)), fill: mf });
+      }
+      var ow = parseFloat(cs.outlineWidth), oc = hex(cs.outlineColor);
+      if (cs.outlineStyle !== 'none' && ow > 0 && oc) {
+        var oo = (parseFloat(cs.outlineOffset) || 0) + ow / 2;
+        blocks.push({ type: 'shape', kind: 'rule', box: box(r.left - oo, r.top - oo, r.width + 2 * oo, r.height + 2 * oo), stroke: { color: oc, px: ow } });
+      }
       if (el.matches('.points > li')) {
         var p = getComputedStyle(el, '::before');
         if (p.content && p.content !== 'none') {
@@ -138,7 +174,7 @@ const MEASURE_SCRIPT = String.raw`(() => {
       var text = {
         type: 'text',
         kind: el.closest(TITLE) ? 'title' : el.closest('.slide-footer') ? 'footer' : isLang && el.matches('.point') ? 'point' : 'text',
-        box: box(r.left, r.top, r.width, r.height),
+        box: textBox(el, cs, r),
         role: role,
         pair: isLang && el.parentElement ? pairs.get(el.parentElement) : -1,
         generated: !isLang,

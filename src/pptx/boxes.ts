@@ -91,9 +91,9 @@ export interface MeasuredShape {
 /** Cell text styles of a measured table: what PowerPoint's table cells get. */
 export interface CellStyle {
   fontPx: { zh: number; en: number };
-  color: string;
+  color: { zh: string; en: string };
+  bold: { zh: boolean; en: boolean };
   fill?: string;
-  bold: boolean;
 }
 
 /**
@@ -109,6 +109,8 @@ export interface MeasuredTable {
   rows: number[];
   head: CellStyle;
   body: CellStyle;
+  /** Body cells of the first column when it holds row headers (<th scope=row>). */
+  rowHead: CellStyle;
   total?: CellStyle;
   /** The rule under each row. */
   rule: string;
@@ -124,6 +126,8 @@ export interface MeasuredChart {
 export interface MeasuredImage {
   box: Box;
   block: number | 'logo';
+  /** A PNG data URI of an SVG picture, drawn in the print view (PowerPoint needs one beside it). */
+  png?: string;
 }
 
 export type MeasuredBlock =

@@ -34,12 +34,10 @@ export function addTable(slide: Slide, t: MeasuredTable, block: TableBlock, mode
   const view = tableView(block);
   const row = (cells: readonly CellView[], style: CellStyle, head: boolean): TableRow =>
     cells.map((cell, c) => ({
-      text: cellText(cell.text, mode, style, fonts),
+      text: cellText(cell.text, mode, cell.rowHeader && style === t.body ? t.rowHead : style, fonts),
       options: {
         align: cell.amount || (head && block.columns[c]?.amounts) ? 'right' : 'left',
         valign: 'top',
-        bold: style.bold || cell.rowHeader,
-        color: colour(style.color),
         ...(style.fill ? { fill: { color: colour(style.fill) } } : {}),
         margin: [inches(6), inches(12), inches(6), inches(12)],
         border: [{ type: 'none' }, { type: 'none' }, head ? { type: 'none' } : { type: 'solid', pt: 0.75, color: colour(t.rule) }, { type: 'none' }],
@@ -57,7 +55,7 @@ function cellText(text: Bilingual, mode: Mode, style: CellStyle, fonts: Brand['o
   const langs = langsOf(mode);
   return langs.map((l, i) => ({
     text: plainText(text[l]),
-    options: { lang: LANG[l], fontFace: fonts[l], fontSize: pt(style.fontPx[l]), ...(i < langs.length - 1 ? { breakLine: true } : {}) },
+    options: { lang: LANG[l], fontFace: fonts[l], fontSize: pt(style.fontPx[l]), bold: style.bold[l], color: colour(style.color[l]), ...(i < langs.length - 1 ? { breakLine: true } : {}) },
   }));
 }
 
@@ -84,7 +82,9 @@ export function addChart(pptx: Pptx, slide: Slide, m: MeasuredChart, block: Char
       barDir: block.direction === 'horizontal' ? 'bar' : 'col',
       barGrouping: stacked ? 'stacked' : 'clustered',
       ...(stacked ? { overlap: 100 } : {}),
-      chartColors: [p.primary, p.accent, p.muted, p.funding, p.text].map(colour),
+      // One colour per series, as in the SVG: pptxgenjs colours a one-series bar chart point by
+      // point when it is given more than one.
+      chartColors: [p.primary, p.accent, p.muted, p.funding, p.text].slice(0, Math.max(1, data.series.length)).map(colour),
       // Horizontal bars read top-down in the category order, as in the SVG (pptxgenjs types only 'minMax').
       catAxisOrientation: (block.direction === 'horizontal' ? 'maxMin' : 'minMax') as 'minMax',
       catAxisLabelColor: colour(p.text),
@@ -122,7 +122,9 @@ function chartAltText(categories: readonly Bilingual[], series: readonly { value
 
 /** An image block or the logo as a picture at its drawn box, with its alt text in the mode's language(s). */
 export function addImage(slide: Slide, m: MeasuredImage, image: Pick<ImageBlock, 'file' | 'alt'>, model: DeckModel, mode: Mode, png?: string): void {
-  const uri = png ?? model.images?.get(image.file)?.uri;
+  const asset = model.images?.get(image.file);
+  // An SVG without its PNG would be a broken picture: pptxgenjs writes the SVG's bytes as the PNG.
+  const uri = png ?? (asset?.type === 'svg' ? undefined : asset?.uri);
   if (!uri) return;
   slide.addImage({
     data: uri.replace(/^data:/, ''),

@@ -30,8 +30,6 @@ export interface PptxInput {
   /** One entry per page, in order (pptx/boxes.ts); continuation pages repeat their slideId. */
   slides: readonly MeasuredSlide[];
   meta: PptxMetadata;
-  /** PNG data URIs of SVG images by file, drawn in Chromium: PowerPoint needs a PNG beside an SVG. */
-  pictures?: ReadonlyMap<string, string>;
 }
 
 /** Languages as Office's proofing tools know them (zh-Hant-HK is not one of its tags). */
@@ -128,14 +126,14 @@ function addObject(pptx: InstanceType<typeof PptxGenJS>, slide: pptxgen.default.
   const { model, brand, mode } = input;
   if (o.type === 'image' && o.block === 'logo') {
     const logo = model.deck.meta.logo;
-    if (logo) addImage(slide, o, logo, model, mode, input.pictures?.get(logo.file));
+    if (logo) addImage(slide, o, logo, model, mode, o.png);
     return;
   }
   const data = source?.data;
   const block = data?.layout === 'content' && typeof o.block === 'number' ? data.blocks?.[o.block] : undefined;
   if (o.type === 'table' && block?.type === 'table') addTable(slide, o, block, mode, brand.office);
   else if (o.type === 'chart' && block?.type === 'chart') addChart(pptx, slide, o, block, model, brand, mode);
-  else if (o.type === 'image' && block?.type === 'image') addImage(slide, o, block, model, mode, input.pictures?.get(block.file));
+  else if (o.type === 'image' && block?.type === 'image') addImage(slide, o, block, model, mode, o.png);
 }
 
 /** Areas are sections; the slides before the first area and after the last get their own. */
