@@ -87,6 +87,9 @@ export function addChart(pptx: Pptx, slide: Slide, m: MeasuredChart, block: Char
       chartColors: [p.primary, p.accent, p.muted, p.funding, p.text].slice(0, Math.max(1, data.series.length)).map(colour),
       // Horizontal bars read top-down in the category order, as in the SVG (pptxgenjs types only 'minMax').
       catAxisOrientation: (block.direction === 'horizontal' ? 'maxMin' : 'minMax') as 'minMax',
+      // …and keep the value axis at the bottom, where the reversed axis ends (ECMA-376 ST_Crosses
+      // allows max; pptxgenjs types only autoZero).
+      ...(block.direction === 'horizontal' ? { catAxisCrossesAt: 'max' as 'autoZero', valAxisLabelPos: 'nextTo' as const } : {}),
       catAxisLabelColor: colour(p.text),
       catAxisLabelFontFace: font,
       catAxisLabelFontSize: 14,
