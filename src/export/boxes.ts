@@ -102,7 +102,11 @@ const MEASURE_SCRIPT = String.raw`(() => {
           rowHead: cellStyle(el.querySelector('tbody th') || el.querySelector('tbody td') || first.children[0]),
           rule: hex(getComputedStyle(el.querySelector('tbody tr > *') || el).borderBottomColor) || '#000000',
         };
-        if (foot && foot.children[0]) table.total = cellStyle(foot.children[0]);
+        if (foot && foot.children[0]) {
+          table.total = cellStyle(foot.children[0]);
+          var fcs = getComputedStyle(foot.children[0]), fw = parseFloat(fcs.borderTopWidth);
+          if (fw > 0 && fcs.borderTopStyle !== 'none') table.totalRule = { color: hex(fcs.borderTopColor) || '#000000', px: fw };
+        }
         blocks.push(table);
         return;
       }

@@ -114,6 +114,8 @@ export interface MeasuredTable {
   total?: CellStyle;
   /** The rule under each row. */
   rule: string;
+  /** The rule over the total row. */
+  totalRule?: { color: string; px: number };
 }
 
 /** A chart block: a native chart from the slide's data at the box its drawing takes. */

@@ -32,7 +32,10 @@ const position = (b: { x: number; y: number; w: number; h: number }) => ({ x: in
  */
 export function addTable(slide: Slide, t: MeasuredTable, block: TableBlock, mode: Mode, fonts: Brand['office']): void {
   const view = tableView(block);
-  const row = (cells: readonly CellView[], style: CellStyle, head: boolean): TableRow =>
+  const total = t.totalRule ? { type: 'solid' as const, pt: pt(t.totalRule.px), color: colour(t.totalRule.color) } : { type: 'none' as const };
+  // The rule over the total is also the last body row's bottom border: a client that lets the
+  // upper cell's border win (LibreOffice) draws it either way.
+  const row = (cells: readonly CellView[], style: CellStyle, head: boolean, last = false, aboveTotal = false): TableRow =>
     cells.map((cell, c) => ({
       text: cellText(cell.text, mode, cell.rowHeader && style === t.body ? t.rowHead : style, fonts),
       options: {
@@ -40,13 +43,13 @@ export function addTable(slide: Slide, t: MeasuredTable, block: TableBlock, mode
         valign: 'top',
         ...(style.fill ? { fill: { color: colour(style.fill) } } : {}),
         margin: [inches(6), inches(12), inches(6), inches(12)],
-        border: [{ type: 'none' }, { type: 'none' }, head ? { type: 'none' } : { type: 'solid', pt: 0.75, color: colour(t.rule) }, { type: 'none' }],
+        border: last ? [total, { type: 'none' }, { type: 'none' }, { type: 'none' }] : [{ type: 'none' }, { type: 'none' }, head ? { type: 'none' } : aboveTotal ? total : { type: 'solid', pt: 0.75, color: colour(t.rule) }, { type: 'none' }],
       },
     }));
   const rows: TableRow[] = [
     row(block.columns.map((col) => ({ text: col.header, amount: col.amounts, rowHeader: false })), t.head, true),
-    ...view.rows.map((r) => row(r.cells, t.body, false)),
-    ...(view.total ? [row(view.total, t.total ?? t.body, false)] : []),
+    ...view.rows.map((r, i) => row(r.cells, t.body, false, false, view.total !== undefined && i === view.rows.length - 1)),
+    ...(view.total ? [row(view.total, t.total ?? t.body, false, true)] : []),
   ];
   slide.addTable(rows, { ...position(t.box), colW: t.cols.map(inches), rowH: t.rows.map(inches), autoPage: false, objectName: `table${t.block + 1}` });
 }
