@@ -1,13 +1,15 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../src/pipeline/build.js';
 import type { BuildResult } from '../../src/pipeline/build.js';
 import type { Segment } from '../../src/model/types.js';
 import { OFFICE_LANG } from '../../src/pptx/write.js';
 import type { Mode } from '../../src/render/deck.js';
 import { plainText } from '../../src/render/markdown.js';
+import { openDeck, startBrowser } from '../helpers/browser.js';
 import { EXAMPLE_DECK } from '../helpers/example.js';
 import { officeFonts, officeToPdf } from '../helpers/office.js';
 import { pdfInfo, pdfText } from '../helpers/pdf.js';
@@ -128,6 +130,63 @@ describe('example deck as an editable PowerPoint', () => {
       ]);
       for (const s of deck(mode).slides) expect(s.shapes.filter((sh) => sh.textBox || sh.title).length).toBeGreaterThan(1);
     }
+  });
+
+  describe('geometry', () => {
+    let browser: Browser;
+    beforeAll(async () => {
+      browser = await startBrowser();
+    });
+    afterAll(async () => {
+      await browser?.close();
+    });
+
+    it('places tables and charts within 2% of the slide size of their boxes in Chromium, pictures inside theirs', async () => {
+      const { page } = await openDeck(browser, file(name('bi', 'html')), '?print-pdf&lang=bi');
+      for (const mode of MODES) {
+        // Measured here, independently of export/boxes.ts.
+        const boxes = await page.evaluate((m) => {
+          (window as unknown as { bideckSetMode(m: string): void }).bideckSetMode(m);
+          return Array.from(document.querySelectorAll<HTMLElement>('section.slide')).map((s) => {
+            const sr = s.getBoundingClientRect();
+            const k = 1280 / sr.width;
+            const rel = (r: DOMRect) => ({ x: (r.left - sr.left) * k, y: (r.top - sr.top) * k, w: r.width * k, h: r.height * k });
+            const shown = (e: Element) => e.getClientRects().length > 0;
+            return [
+              ...Array.from(s.querySelectorAll('table.data-table, .block--chart .chart > svg, img.image, img.title-slide__logo')).filter(shown).map((e) => {
+                if (e.matches('table')) {
+                  const rows = Array.from(e.querySelectorAll('tr')).map((r) => r.getBoundingClientRect());
+                  const top = rows[0]?.top ?? 0;
+                  const bottom = rows.at(-1)?.bottom ?? 0;
+                  return { kind: 'table', box: rel(new DOMRect(e.getBoundingClientRect().left, top, e.getBoundingClientRect().width, bottom - top)) };
+                }
+                return { kind: e.matches('svg') ? 'chart' : 'picture', box: rel(e.getBoundingClientRect()) };
+              }),
+            ];
+          });
+        }, mode);
+        const problems: string[] = [];
+        boxes.forEach((want, i) => {
+          const got = deck(mode).slides[i]?.frames ?? [];
+          expect(got.map((f) => f.kind), `${mode} slide ${i + 1}`).toEqual(want.map((w) => w.kind));
+          want.forEach((w, j) => {
+            const g = got[j]?.box ?? { x: 0, y: 0, w: 0, h: 0 };
+            if (w.kind === 'picture') {
+              // Contained in its element (object-fit: contain), filling it one way.
+              const inside = g.x >= w.box.x - 1 && g.y >= w.box.y - 1 && g.x + g.w <= w.box.x + w.box.w + 1 && g.y + g.h <= w.box.y + w.box.h + 1;
+              const fills = Math.abs(g.w - w.box.w) / 1280 < 0.02 || Math.abs(g.h - w.box.h) / 720 < 0.02;
+              if (!inside || !fills) problems.push(`slide ${i + 1} picture: ${JSON.stringify(g)} in ${JSON.stringify(w.box)}`);
+              return;
+            }
+            const dx = Math.max(Math.abs(g.x - w.box.x), Math.abs(g.w - w.box.w)) / 1280;
+            const dy = Math.max(Math.abs(g.y - w.box.y), Math.abs(g.h - w.box.h)) / 720;
+            if (dx > 0.02 || dy > 0.02) problems.push(`slide ${i + 1} ${w.kind}: off by ${(dx * 100).toFixed(1)}% × ${(dy * 100).toFixed(1)}%`);
+          });
+        });
+        expect(problems, mode).toEqual([]);
+      }
+      await page.close();
+    });
   });
 
   describe('opened by a real client (LibreOffice Impress, headless)', () => {

@@ -35,6 +35,8 @@ export interface PptxSlide {
   charts: PptxChart[];
   /** Pictures (<p:pic>): name and alt text (descr). */
   pictures: { name: string; descr: string }[];
+  /** Where tables, charts and pictures sit, in CSS px, in the slide's order. */
+  frames: { kind: 'table' | 'chart' | 'picture'; box: PptxShape['box'] }[];
   xml: string;
 }
 
@@ -108,7 +110,16 @@ export async function readPptx(file: string): Promise<PptxFile> {
       };
     }));
     const pictures = [...xml.matchAll(/<p:pic>[\s\S]*?<p:cNvPr id="\d+" name="([^"]*)"(?: descr="([^"]*)")?/g)].map((m) => ({ name: decode(m[1] ?? ''), descr: decode(m[2] ?? '') }));
-    return { shapes, tables, charts, pictures, xml };
+    const frames = [...xml.matchAll(/<p:graphicFrame>([\s\S]*?)<\/p:graphicFrame>|<p:pic>([\s\S]*?)<\/p:pic>/g)].map((m) => {
+      const body = m[1] ?? m[2] ?? '';
+      const off = /<a:off x="(-?\d+)" y="(-?\d+)"\/>/.exec(body);
+      const ext = /<a:ext cx="(\d+)" cy="(\d+)"\/>/.exec(body);
+      return {
+        kind: m[2] !== undefined ? ('picture' as const) : body.includes('<a:tbl>') ? ('table' as const) : ('chart' as const),
+        box: { x: Number(off?.[1]) / EMU_PER_PX, y: Number(off?.[2]) / EMU_PER_PX, w: Number(ext?.[1]) / EMU_PER_PX, h: Number(ext?.[2]) / EMU_PER_PX },
+      };
+    });
+    return { shapes, tables, charts, pictures, frames, xml };
   }));
   const notes = await Promise.all(slideFiles.map(async (f) => {
     const xml = await text(`ppt/notesSlides/notesSlide${number(f)}.xml`);
