@@ -254,7 +254,10 @@ export function resolveBoxes(raw: readonly RawPage[], model: DeckModel, mode: Mo
       const source = sourceOf(role, part, slide?.area?.id, model);
       if (segment) out.segmentId = segment;
       else if (source) out.source = source;
-      else out.text = text;
+      else {
+        out.text = text;
+        if (pair >= 0) out.pair = pair;
+      }
       return out;
     });
     return { slideId: slide?.id ?? p.id, mode, page: i + 1, background: p.background, blocks };

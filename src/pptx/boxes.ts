@@ -64,6 +64,8 @@ export interface MeasuredText {
   source?: string;
   /** The text as shown, for generated text (numbers, dates) that no segment holds. */
   text?: string;
+  /** For such text in both languages (a key figure, a milestone's date): its pair on the page, so the two share a box. */
+  pair?: number;
   lang: 'zh' | 'en';
   fontPx: number;
   /** CSS line height in px (the PowerPoint paragraph gets exactly this line spacing). */

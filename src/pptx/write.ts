@@ -167,7 +167,7 @@ function groupBlocks(page: MeasuredSlide): Group[] {
       continue;
     }
     const last = groups.at(-1);
-    const key = (t: MeasuredText) => t.segmentId ?? t.source;
+    const key = (t: MeasuredText) => t.segmentId ?? t.source ?? (t.pair === undefined ? undefined : `pair:${t.pair}`);
     const above = last?.type === 'text' ? last.texts.at(-1) : undefined;
     // Stacked languages share a box; side by side (the footer's wordmark) each keeps its own.
     const stacked = above !== undefined && block.box.y >= above.box.y + above.box.h - 1;
