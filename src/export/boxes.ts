@@ -102,6 +102,9 @@ const MEASURE_SCRIPT = String.raw`(() => {
           rowHead: cellStyle(el.querySelector('tbody th') || el.querySelector('tbody td') || first.children[0]),
           rule: hex(getComputedStyle(el.querySelector('tbody tr > *') || el).borderBottomColor) || '#000000',
         };
+        // Which data rows this page shows: a table the layout continues on the next slide shows
+        // some (data-row, when the template writes it; else their order on this page).
+        table.bodyRows = Array.prototype.map.call(el.querySelectorAll('tbody tr'), function (tr, n) { return tr.dataset.row !== undefined ? Number(tr.dataset.row) : n; });
         if (foot && foot.children[0]) {
           table.total = cellStyle(foot.children[0]);
           var fcs = getComputedStyle(foot.children[0]), fw = parseFloat(fcs.borderTopWidth);

@@ -106,6 +106,8 @@ export interface MeasuredTable {
   box: Box;
   /** Index of the block in the slide's `blocks`. */
   block: number;
+  /** Data rows shown on this page (0-based), in order; a continued table shows some. */
+  bodyRows?: number[];
   /** Column widths and row heights in px. */
   cols: number[];
   rows: number[];
@@ -116,7 +118,7 @@ export interface MeasuredTable {
   total?: CellStyle;
   /** The rule under each row. */
   rule: string;
-  /** The rule over the total row. */
+  /** The rule over the total row; `total` is absent on a page without it. */
   totalRule?: { color: string; px: number };
 }
 

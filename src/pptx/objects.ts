@@ -46,10 +46,12 @@ export function addTable(slide: Slide, t: MeasuredTable, block: TableBlock, mode
         border: last ? [total, { type: 'none' }, { type: 'none' }, { type: 'none' }] : [{ type: 'none' }, { type: 'none' }, head ? { type: 'none' } : aboveTotal ? total : { type: 'solid', pt: 0.75, color: colour(t.rule) }, { type: 'none' }],
       },
     }));
+  const body = t.bodyRows ? t.bodyRows.flatMap((i) => view.rows[i] ?? []) : view.rows;
+  const totalRow = view.total && t.total ? view.total : undefined;
   const rows: TableRow[] = [
     row(block.columns.map((col) => ({ text: col.header, amount: col.amounts, rowHeader: false })), t.head, true),
-    ...view.rows.map((r, i) => row(r.cells, t.body, false, false, view.total !== undefined && i === view.rows.length - 1)),
-    ...(view.total ? [row(view.total, t.total ?? t.body, false, true)] : []),
+    ...body.map((r, i) => row(r.cells, t.body, false, false, totalRow !== undefined && i === body.length - 1)),
+    ...(totalRow ? [row(totalRow, t.total ?? t.body, false, true)] : []),
   ];
   slide.addTable(rows, { ...position(t.box), colW: t.cols.map(inches), rowH: t.rows.map(inches), autoPage: false, objectName: `table${t.block + 1}` });
 }

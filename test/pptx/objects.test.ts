@@ -33,10 +33,12 @@ describe('writePptx with tables, charts and pictures', () => {
     const at = { x: 48, y: 200, w: 1184, h: 300 };
     const page = (slideId: string, n: number, blocks: MeasuredBlock[]): MeasuredSlide => ({ slideId, mode: 'en', page: n, background: '#ffffff', blocks });
     const slides = [
-      page('ai-table', 1, [{ type: 'table', block: 0, box: at, cols: [600, 300, 284], rows: [60, 60, 60, 60, 60], head: { ...style, fill: '#0b3d6e' }, body: style, rowHead: style, rule: '#4a5568' }]),
-      page('industry-stacked', 2, [{ type: 'chart', block: 0, box: at }]),
+      page('ai-table', 1, [{ type: 'table', block: 0, box: at, cols: [600, 300, 284], rows: [60, 60, 60, 60, 60], head: { ...style, fill: '#0b3d6e' }, body: style, rowHead: style, total: style, rule: '#4a5568' }]),
+      // A continued table: the second page shows the last data row and the total.
+      page('ai-table', 2, [{ type: 'table', block: 0, box: at, bodyRows: [2], cols: [600, 300, 284], rows: [60, 60, 60], head: style, body: style, rowHead: style, total: style, rule: '#4a5568' }]),
+      page('industry-stacked', 3, [{ type: 'chart', block: 0, box: at }]),
       // The logo is an SVG: without a PNG drawn in the print view it is left out, never a broken picture.
-      page('title', 3, [{ type: 'image', block: 'logo', box: { x: 80, y: 60, w: 52, h: 52 } }]),
+      page('title', 4, [{ type: 'image', block: 'logo', box: { x: 80, y: 60, w: 52, h: 52 } }]),
     ];
     const bytes = await writePptx({ model: project.model, brand: project.brand, mode: 'en', slides, meta: { title: 'T', author: 'A', subject: 'S', keywords: [], language: 'en-GB', creator: 'c', company: 'C', date: new Date(0) } });
     const file = join(mkdtempSync(join(tmpdir(), 'bideck-pptx-objects-')), 'x.pptx');
@@ -51,11 +53,12 @@ describe('writePptx with tables, charts and pictures', () => {
       ['Total', '', '$6.65B'],
     ]);
     expect(pptx.slides[0]?.xml).toContain('<a:off x="457200" y="1905000"/>'); // 48, 200 px in EMU
-    const chart = pptx.slides[1]?.charts[0];
+    expect(pptx.slides[1]?.tables[0]?.map((r) => r[0]?.map((p) => p.text).join('|'))).toEqual(['Measure', 'Cyberport supercomputing centre', 'Total']);
+    const chart = pptx.slides[2]?.charts[0];
     expect(chart?.categories).toEqual(['AI', 'Life sciences', 'New industrialisation']);
     expect(chart?.series).toEqual([{ name: '2024-25', values: [3, 2, 1] }, { name: '2025-26', values: [1, 0.5, 10] }]);
     expect(chart?.xml).toContain('<c:grouping val="stacked"/>');
-    expect(pptx.slides[2]?.pictures).toEqual([]);
+    expect(pptx.slides[3]?.pictures).toEqual([]);
     expect(pptx.files.filter((f) => f.startsWith('ppt/media/') && !f.endsWith('/'))).toEqual([]);
   });
 });
