@@ -1,5 +1,6 @@
 import type { Page } from 'puppeteer-core';
-import type { DeckModel, SegmentKind } from '../model/types.js';
+import type { DeckModel, Segment, SegmentKind } from '../model/types.js';
+import { plainText } from '../render/markdown.js';
 import type { MeasuredBlock, MeasuredSlide, MeasuredText, TextKind } from '../pptx/boxes.js';
 import type { Mode } from '../render/deck.js';
 
@@ -24,7 +25,7 @@ interface RawText extends Omit<MeasuredText, 'segmentId' | 'source'> {
 interface RawPage {
   id: string;
   background: string;
-  blocks: (RawText | Extract<MeasuredBlock, { type: 'shape' }>)[];
+  blocks: (RawText | Exclude<MeasuredBlock, { type: 'text' }>)[];
 }
 
 /**
@@ -42,8 +43,25 @@ const MEASURE_SCRIPT = String.raw`(() => {
   var CARD = '.initiative, .statement__para, .overview__area';
   var BADGE = '.area-header__number, .statement__index, .funding';
   var RULE = '.title-slide__rule';
-  var GENERATED = '.area-header__number, .statement__index, .overview__number, .slide-footer__area, .slide-footer__number, .title-slide__date';
+  var GENERATED = '.area-header__number, .statement__index, .overview__number, .slide-footer__area, .slide-footer__number, .title-slide__date, .divider__number';
   var MIDDLE = '.area-header__number, .statement__index';
+  // Text sits inside padding and borders (the divider's number, a label's tag); centred badges
+  // keep their whole box, their text centred in it either way.
+  var inset = function (cs, side) { return (parseFloat(cs['padding' + side]) || 0) + (parseFloat(cs['border' + side + 'Width']) || 0); };
+  var textBox = null;
+  var cellStyle = function (cell) {
+    var cs = getComputedStyle(cell);
+    var of = function (sel) { var e = cell.querySelector(sel); return e ? getComputedStyle(e) : cs; };
+    var zh = of('.t-zh'), en = of('.t-en');
+    var st = {
+      fontPx: { zh: parseFloat(zh.fontSize), en: parseFloat(en.fontSize) },
+      color: { zh: hex(zh.color) || '#000000', en: hex(en.color) || '#000000' },
+      bold: { zh: Number(zh.fontWeight) >= 600, en: Number(en.fontWeight) >= 600 },
+    };
+    var bg = hex(cs.backgroundColor) || hex(getComputedStyle(cell.parentElement).backgroundColor);
+    if (bg) st.fill = bg;
+    return st;
+  };
   var pages = [];
   document.querySelectorAll('.reveal .slides section.slide').forEach(function (s) {
     var sr = s.getBoundingClientRect();
@@ -55,11 +73,71 @@ const MEASURE_SCRIPT = String.raw`(() => {
       if (el.parentElement && !pairs.has(el.parentElement)) pairs.set(el.parentElement, pairs.size);
     });
     var blocks = [];
+    textBox = function (el, cs, r) {
+      if (el.matches(MIDDLE)) return box(r.left, r.top, r.width, r.height);
+      var l = inset(cs, 'Left'), t = inset(cs, 'Top');
+      return box(r.left + l, r.top + t, r.width - l - inset(cs, 'Right'), r.height - t - inset(cs, 'Bottom'));
+    };
+    var blockIndex = function (el) { return Array.prototype.indexOf.call(s.querySelectorAll('.block'), el.closest('.block')); };
     s.querySelectorAll('*').forEach(function (el) {
-      if (el.closest('aside.notes') || el.getClientRects().length === 0) return;
+      if (el.closest('aside.notes, .visually-hidden') || el.getClientRects().length === 0) return;
       var cs = getComputedStyle(el);
       if (cs.visibility === 'hidden') return;
       var r = el.getBoundingClientRect();
+      // Tables, charts and pictures are drawn from the data as native objects: measure their
+      // geometry once and nothing inside them (a table's caption is ordinary text).
+      if (el.closest('table.data-table') && !el.closest('caption')) {
+        if (!el.matches('table.data-table')) return;
+        var trs = Array.prototype.slice.call(el.querySelectorAll('tr'));
+        var first = trs[0], last = trs[trs.length - 1];
+        if (!first || !last) return;
+        var top = first.getBoundingClientRect().top, bottom = last.getBoundingClientRect().bottom;
+        var foot = el.querySelector('tfoot tr');
+        var table = {
+          type: 'table', block: blockIndex(el), box: box(r.left, top, r.width, bottom - top),
+          cols: Array.prototype.map.call(first.children, function (c) { return c.getBoundingClientRect().width * k; }),
+          rows: trs.map(function (t) { return t.getBoundingClientRect().height * k; }),
+          head: cellStyle(first.children[0]),
+          body: cellStyle(el.querySelector('tbody td') || first.children[0]),
+          rowHead: cellStyle(el.querySelector('tbody th') || el.querySelector('tbody td') || first.children[0]),
+          rule: hex(getComputedStyle(el.querySelector('tbody tr > *') || el).borderBottomColor) || '#000000',
+        };
+        // Which data rows this page shows: a table the layout continues on the next slide shows
+        // some (data-row, when the template writes it; else their order on this page).
+        table.bodyRows = Array.prototype.map.call(el.querySelectorAll('tbody tr'), function (tr, n) { return tr.dataset.row !== undefined ? Number(tr.dataset.row) : n; });
+        if (foot && foot.children[0]) {
+          table.total = cellStyle(foot.children[0]);
+          var fcs = getComputedStyle(foot.children[0]), fw = parseFloat(fcs.borderTopWidth);
+          if (fw > 0 && fcs.borderTopStyle !== 'none') table.totalRule = { color: hex(fcs.borderTopColor) || '#000000', px: fw };
+        }
+        blocks.push(table);
+        return;
+      }
+      if (el.closest('.block--chart .chart')) {
+        if (el.matches('.chart > svg')) blocks.push({ type: 'chart', block: blockIndex(el), box: box(r.left, r.top, r.width, r.height) });
+        return;
+      }
+      if (el.matches('img.image, img.title-slide__logo')) {
+        // object-fit: contain, object-position: left center (deck.css): the picture's own box.
+        var cb = { x: r.left + parseFloat(cs.paddingLeft), y: r.top + parseFloat(cs.paddingTop), w: el.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight), h: el.clientHeight - parseFloat(cs.paddingTop) - parseFloat(cs.paddingBottom) };
+        var scale = el.naturalWidth > 0 && el.naturalHeight > 0 ? Math.min(cb.w / el.naturalWidth, cb.h / el.naturalHeight) : 1;
+        var iw = el.naturalWidth > 0 ? el.naturalWidth * scale : cb.w, ih = el.naturalHeight > 0 ? el.naturalHeight * scale : cb.h;
+        var bgi = hex(cs.backgroundColor);
+        if (bgi) blocks.push({ type: 'shape', kind: 'card', box: box(r.left, r.top, r.width, r.height), fill: bgi });
+        var picture = { type: 'image', block: el.matches('.title-slide__logo') ? 'logo' : blockIndex(el), box: box(cb.x, cb.y + (cb.h - ih) / 2, iw, ih) };
+        // PowerPoint shows an SVG only beside a PNG of it (and pptxgenjs cannot draw one in
+        // Node): draw it here at 4× its size on the slide; a data: SVG does not taint the canvas.
+        if (/^data:image\/svg/.test(el.currentSrc) && iw > 0 && ih > 0) {
+          try {
+            var cv = document.createElement('canvas');
+            cv.width = Math.round(iw * k * 4); cv.height = Math.round(ih * k * 4);
+            cv.getContext('2d').drawImage(el, 0, 0, cv.width, cv.height);
+            picture.png = cv.toDataURL('image/png');
+          } catch (e) { /* left without a PNG: the writer skips an SVG it cannot show */ }
+        }
+        blocks.push(picture);
+        return;
+      }
       var bg = hex(cs.backgroundColor);
       if (bg && r.width > 0 && r.height > 0) {
         var kind = el.matches(CARD) ? 'card' : el.matches(BADGE) ? 'badge' : el.matches(RULE) ? 'rule' : 'band';
@@ -73,6 +151,16 @@ const MEASURE_SCRIPT = String.raw`(() => {
           : side === 'Left' ? box(r.left, r.top, w, r.height) : box(r.right - w, r.top, w, r.height);
         blocks.push({ type: 'shape', kind: 'rule', box: b, fill: c });
       });
+      // The timeline's rule is the milestone's ::before; the dot's frame is an outline.
+      if (el.matches('.milestone')) {
+        var mb = getComputedStyle(el, '::before'), mf = hex(mb.backgroundColor);
+        if (mf && mb.content !== 'none') blocks.push({ type: 'shape', kind: 'rule', box: box(r.left + parseFloat(mb.left), r.top + parseFloat(mb.top), parseFloat(mb.width), parseFloat(mb.height)), fill: mf });
+      }
+      var ow = parseFloat(cs.outlineWidth), oc = hex(cs.outlineColor);
+      if (cs.outlineStyle !== 'none' && ow > 0 && oc) {
+        var oo = (parseFloat(cs.outlineOffset) || 0) + ow / 2;
+        blocks.push({ type: 'shape', kind: 'rule', box: box(r.left - oo, r.top - oo, r.width + 2 * oo, r.height + 2 * oo), stroke: { color: oc, px: ow } });
+      }
       if (el.matches('.points > li')) {
         var p = getComputedStyle(el, '::before');
         if (p.content && p.content !== 'none') {
@@ -93,7 +181,7 @@ const MEASURE_SCRIPT = String.raw`(() => {
       var text = {
         type: 'text',
         kind: el.closest(TITLE) ? 'title' : el.closest('.slide-footer') ? 'footer' : isLang && el.matches('.point') ? 'point' : 'text',
-        box: box(r.left, r.top, r.width, r.height),
+        box: textBox(el, cs, r),
         role: role,
         pair: isLang && el.parentElement ? pairs.get(el.parentElement) : -1,
         generated: !isLang,
@@ -134,6 +222,17 @@ const SEGMENT_ROLES: Readonly<Record<string, SegmentKind>> = {
   statement__line: 'paragraph',
   overview__headline: 'heading',
   closing__line: 'message',
+  'slide-heading__line': 'heading',
+  'slide-source__line': 'source',
+  initiative__tag: 'label',
+  block__capline: 'caption',
+  figure__line: 'label',
+  comparison__line: 'heading',
+  milestone__line: 'point',
+  divider__line: 'heading',
+  divider__subline: 'subtitle',
+  'title-slide__subline': 'subtitle',
+  'title-slide__meta': 'subtitle',
 };
 
 /**
@@ -149,21 +248,47 @@ export function resolveBoxes(raw: readonly RawPage[], model: DeckModel, mode: Mo
     current = byId.get(p.id) ?? current;
     const slide = current;
     const own = slide ? slide.segments.filter((s) => s.kind !== 'notes' && s.kind !== 'area' && s.kind !== 'meta') : [];
-    const pairIds = [...new Set(p.blocks.filter((b): b is RawText => b.type === 'text' && SEGMENT_ROLES[b.role] !== undefined).map((b) => b.pair))].sort((a, b) => a - b);
+    const claimed = claimSegments(p.blocks, own);
     const blocks = p.blocks.map((b): MeasuredBlock => {
-      if (b.type === 'shape') return b;
+      if (b.type !== 'text') return b;
       const { role, pair, part, text, generated, ...rest } = b;
       const out: { type: 'text' } & MeasuredText = { ...rest, kind: rest.kind as TextKind, ...(generated ? { lang: mode === 'en' ? 'en' : 'zh' } : {}) };
-      const kind = SEGMENT_ROLES[role];
-      const segment = kind ? own[pairIds.indexOf(pair)] : undefined;
+      const segment = claimed.get(pair);
       const source = sourceOf(role, part, slide?.area?.id, model);
-      if (segment && segment.kind === kind) out.segmentId = segment.id;
+      if (segment) out.segmentId = segment;
       else if (source) out.source = source;
-      else out.text = text;
+      else {
+        out.text = text;
+        if (pair >= 0) out.pair = pair;
+      }
       return out;
     });
     return { slideId: slide?.id ?? p.id, mode, page: i + 1, background: p.background, blocks };
   });
+}
+
+const squash = (s: string) => plainText(s).replace(/[\s\u200b]+/g, '');
+
+/**
+ * Each segment pair → the slide's segment it shows: the first unclaimed segment of the pair's
+ * kind, preferring one whose text is the text shown (the title slide shows presenter before
+ * venue, the segments list them the other way round); a pair whose kind no segment has left
+ * keeps its shown text instead (a custom template that adds text).
+ */
+function claimSegments(blocks: RawPage['blocks'], own: readonly Segment[]): Map<number, string> {
+  const used = new Set<string>();
+  const claimed = new Map<number, string>();
+  for (const b of blocks) {
+    if (b.type !== 'text' || claimed.has(b.pair) || b.pair < 0) continue;
+    const kind = SEGMENT_ROLES[b.role];
+    if (!kind) continue;
+    const free = own.filter((s) => s.kind === kind && !used.has(s.id));
+    const seg = free.find((s) => squash(s.text[b.lang]) === squash(b.text)) ?? free[0];
+    if (!seg) continue;
+    used.add(seg.id);
+    claimed.set(b.pair, seg.id);
+  }
+  return claimed;
 }
 
 function sourceOf(role: string, part: string | undefined, areaId: string | undefined, model: DeckModel): string | undefined {
@@ -173,6 +298,8 @@ function sourceOf(role: string, part: string | undefined, areaId: string | undef
     return area ? `area:${area.id}` : undefined;
   }
   if (role === 'title-slide__line') return 'meta.title';
+  // A divider generated before an area shows the area's title.
+  if (role === 'divider__line' && areaId) return `area:${areaId}`;
   if (role === 'title-slide__orgline' || role === 'closing__orgline') return 'meta.organisation';
   if (role === 'title-slide__wordmark') return 'wordmark';
   if (role === 'slide-footer__text') return part === 'area' && areaId ? `area:${areaId}` : part === 'wordmark' ? 'wordmark' : undefined;

@@ -64,6 +64,8 @@ export interface MeasuredText {
   source?: string;
   /** The text as shown, for generated text (numbers, dates) that no segment holds. */
   text?: string;
+  /** For such text in both languages (a key figure, a milestone's date): its pair on the page, so the two share a box. */
+  pair?: number;
   lang: 'zh' | 'en';
   fontPx: number;
   /** CSS line height in px (the PowerPoint paragraph gets exactly this line spacing). */
@@ -88,7 +90,58 @@ export interface MeasuredShape {
   stroke?: { color: string; px: number };
 }
 
-export type MeasuredBlock = ({ type: 'text' } & MeasuredText) | ({ type: 'shape' } & MeasuredShape);
+/** Cell text styles of a measured table: what PowerPoint's table cells get. */
+export interface CellStyle {
+  fontPx: { zh: number; en: number };
+  color: { zh: string; en: string };
+  bold: { zh: boolean; en: boolean };
+  fill?: string;
+}
+
+/**
+ * A table block (data-table): drawn as a native PowerPoint table from the slide's data, so only
+ * its geometry and styles are measured. Rows: header, body rows, total, top to bottom.
+ */
+export interface MeasuredTable {
+  box: Box;
+  /** Index of the block in the slide's `blocks`. */
+  block: number;
+  /** Data rows shown on this page (0-based), in order; a continued table shows some. */
+  bodyRows?: number[];
+  /** Column widths and row heights in px. */
+  cols: number[];
+  rows: number[];
+  head: CellStyle;
+  body: CellStyle;
+  /** Body cells of the first column when it holds row headers (<th scope=row>). */
+  rowHead: CellStyle;
+  total?: CellStyle;
+  /** The rule under each row. */
+  rule: string;
+  /** The rule over the total row; `total` is absent on a page without it. */
+  totalRule?: { color: string; px: number };
+}
+
+/** A chart block: a native chart from the slide's data at the box its drawing takes. */
+export interface MeasuredChart {
+  box: Box;
+  block: number;
+}
+
+/** A picture: an image block (its index in `blocks`) or the deck's logo, at its drawn box. */
+export interface MeasuredImage {
+  box: Box;
+  block: number | 'logo';
+  /** A PNG data URI of an SVG picture, drawn in the print view (PowerPoint needs one beside it). */
+  png?: string;
+}
+
+export type MeasuredBlock =
+  | ({ type: 'text' } & MeasuredText)
+  | ({ type: 'shape' } & MeasuredShape)
+  | ({ type: 'table' } & MeasuredTable)
+  | ({ type: 'chart' } & MeasuredChart)
+  | ({ type: 'image' } & MeasuredImage);
 
 /** The size of a slide in CSS px, as reveal.js lays it out (render/deck.ts REVEAL_CONFIG). */
 export const SLIDE_PX = { w: 1280, h: 720 } as const;

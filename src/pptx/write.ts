@@ -6,6 +6,7 @@ import type { Bilingual } from '../schema/text.js';
 import type { Box, MeasuredSlide, MeasuredText } from './boxes.js';
 import { finishPackage } from './package.js';
 import type { NotesPage } from './package.js';
+import { addChart, addImage, addTable } from './objects.js';
 import { markdownRuns } from './runs.js';
 
 /** Document properties, the same the PDF gets (pipeline/pdfs.ts). */
@@ -90,6 +91,10 @@ export async function writePptx(input: PptxInput): Promise<Uint8Array> {
         });
         continue;
       }
+      if (group.type === 'object') {
+        addObject(pptx, slide, group.object, source, input);
+        continue;
+      }
       const isTitle: boolean = group.texts[0]?.kind === 'title' && !titled;
       titled ||= isTitle;
       slide.addText(paragraphs(group.texts, texts, brand.office), {
@@ -116,6 +121,21 @@ export async function writePptx(input: PptxInput): Promise<Uint8Array> {
   return finishPackage(bytes, { meta, notes, lang: OFFICE_LANG, fonts: brand.office });
 }
 
+/** A table, chart or picture: native PowerPoint objects drawn from the slide's data (pptx/objects.ts). */
+function addObject(pptx: InstanceType<typeof PptxGenJS>, slide: pptxgen.default.Slide, o: Extract<MeasuredSlide['blocks'][number], { type: 'table' | 'chart' | 'image' }>, source: SlideModel | undefined, input: PptxInput): void {
+  const { model, brand, mode } = input;
+  if (o.type === 'image' && o.block === 'logo') {
+    const logo = model.deck.meta.logo;
+    if (logo) addImage(slide, o, logo, model, mode, o.png);
+    return;
+  }
+  const data = source?.data;
+  const block = data?.layout === 'content' && typeof o.block === 'number' ? data.blocks?.[o.block] : undefined;
+  if (o.type === 'table' && block?.type === 'table') addTable(slide, o, block, mode, brand.office);
+  else if (o.type === 'chart' && block?.type === 'chart') addChart(pptx, slide, o, block, model, brand, mode);
+  else if (o.type === 'image' && block?.type === 'image') addImage(slide, o, block, model, mode, o.png);
+}
+
 /** Areas are sections; the slides before the first area and after the last get their own. */
 function sectionTitle(model: DeckModel, slide: SlideModel | undefined, mode: Mode): string {
   const text = (b: Bilingual) => (mode === 'zh' ? b.zh : mode === 'en' ? b.en : `${b.zh} | ${b.en}`).replace(/\s*\n\s*/g, ' ');
@@ -131,6 +151,7 @@ function position(box: Box) {
 
 type Group =
   | { type: 'shape'; shape: Extract<MeasuredSlide['blocks'][number], { type: 'shape' }> }
+  | { type: 'object'; object: Extract<MeasuredSlide['blocks'][number], { type: 'table' | 'chart' | 'image' }> }
   | { type: 'text'; texts: MeasuredText[]; box: Box };
 
 /** Consecutive language blocks of the same text become one text box, one paragraph each. */
@@ -141,8 +162,12 @@ function groupBlocks(page: MeasuredSlide): Group[] {
       groups.push({ type: 'shape', shape: block });
       continue;
     }
+    if (block.type !== 'text') {
+      groups.push({ type: 'object', object: block });
+      continue;
+    }
     const last = groups.at(-1);
-    const key = (t: MeasuredText) => t.segmentId ?? t.source;
+    const key = (t: MeasuredText) => t.segmentId ?? t.source ?? (t.pair === undefined ? undefined : `pair:${t.pair}`);
     const above = last?.type === 'text' ? last.texts.at(-1) : undefined;
     // Stacked languages share a box; side by side (the footer's wordmark) each keeps its own.
     const stacked = above !== undefined && block.box.y >= above.box.y + above.box.h - 1;

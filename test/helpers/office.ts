@@ -22,7 +22,7 @@ export async function officeFonts(htmlFile: string, dir: string, aliases: Record
   const fonts = join(dir, 'fonts');
   mkdirSync(fonts, { recursive: true });
   let n = 0;
-  for (const m of html.matchAll(/font-weight:(\d+);[^}]*?base64,([A-Za-z0-9+/=]+)/g)) {
+  for (const m of html.matchAll(/font-weight:(\d+);[^}]*?data:font\/[^;]+;base64,([A-Za-z0-9+/=]+)/g)) {
     const ttf = await fontverter.convert(Buffer.from(m[2] ?? '', 'base64'), 'truetype');
     writeFileSync(join(fonts, `font-${n++}-${m[1] ?? ''}.ttf`), ttf);
   }

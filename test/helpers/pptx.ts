@@ -20,8 +20,28 @@ export interface PptxShape {
   paragraphs: PptxParagraph[];
 }
 
+/** A native chart (ppt/charts/chartN.xml): what it shows, read from its caches. */
+export interface PptxChart {
+  xml: string;
+  /** Category labels, once (every series repeats them). */
+  categories: string[];
+  series: { name: string; values: number[] }[];
+}
+
+export interface PptxSlide {
+  shapes: PptxShape[];
+  /** Native tables (<a:tbl>): rows of cells, each cell its paragraphs. */
+  tables: PptxParagraph[][][][];
+  charts: PptxChart[];
+  /** Pictures (<p:pic>): name and alt text (descr). */
+  pictures: { name: string; descr: string }[];
+  /** Where tables, charts and pictures sit, in CSS px, in the slide's order. */
+  frames: { kind: 'table' | 'chart' | 'picture'; box: PptxShape['box'] }[];
+  xml: string;
+}
+
 export interface PptxFile {
-  slides: { shapes: PptxShape[]; xml: string }[];
+  slides: PptxSlide[];
   notes: PptxParagraph[][];
   sections: { name: string; slides: number }[];
   core: string;
@@ -71,7 +91,35 @@ export async function readPptx(file: string): Promise<PptxFile> {
         paragraphs: paragraphs(/<p:txBody>([\s\S]*?)<\/p:txBody>/.exec(sp)?.[1] ?? ''),
       };
     });
-    return { shapes, xml };
+    const rels = await text(f.replace(/slides\/(slide\d+\.xml)$/, 'slides/_rels/$1.rels'));
+    const target = (id: string) => {
+      const t = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? '';
+      return t.startsWith('/') ? t.slice(1) : `ppt/slides/${t}`.replace(/[^/]+\/\.\.\//g, '');
+    };
+    const tables = [...xml.matchAll(/<a:tbl>([\s\S]*?)<\/a:tbl>/g)].map((t) =>
+      [...(t[1] ?? '').matchAll(/<a:tr\b[^>]*>([\s\S]*?)<\/a:tr>/g)].map((r) => [...(r[1] ?? '').matchAll(/<a:tc\b[^>]*>([\s\S]*?)<\/a:tc>/g)].map((c) => paragraphs(c[1] ?? ''))),
+    );
+    const charts = await Promise.all([...xml.matchAll(/<c:chart r:id="([^"]+)"/g)].map(async (m) => {
+      const chart = await text(target(m[1] ?? ''));
+      const pts = (x: string) => [...x.matchAll(/<c:pt idx="\d+">\s*<c:v>([\s\S]*?)<\/c:v>/g)].map((p) => decode(p[1] ?? ''));
+      const series = [...chart.matchAll(/<c:ser>([\s\S]*?)<\/c:ser>/g)].map((sr) => sr[1] ?? '');
+      return {
+        xml: chart,
+        categories: pts(/<c:cat>([\s\S]*?)<\/c:cat>/.exec(series[0] ?? '')?.[1] ?? ''),
+        series: series.map((sr) => ({ name: pts(/<c:tx>([\s\S]*?)<\/c:tx>/.exec(sr)?.[1] ?? '').join(''), values: pts(/<c:val>([\s\S]*?)<\/c:val>/.exec(sr)?.[1] ?? '').map(Number) })),
+      };
+    }));
+    const pictures = [...xml.matchAll(/<p:pic>[\s\S]*?<p:cNvPr id="\d+" name="([^"]*)"(?: descr="([^"]*)")?/g)].map((m) => ({ name: decode(m[1] ?? ''), descr: decode(m[2] ?? '') }));
+    const frames = [...xml.matchAll(/<p:graphicFrame>([\s\S]*?)<\/p:graphicFrame>|<p:pic>([\s\S]*?)<\/p:pic>/g)].map((m) => {
+      const body = m[1] ?? m[2] ?? '';
+      const off = /<a:off x="(-?\d+)" y="(-?\d+)"\/>/.exec(body);
+      const ext = /<a:ext cx="(\d+)" cy="(\d+)"\/>/.exec(body);
+      return {
+        kind: m[2] !== undefined ? ('picture' as const) : body.includes('<a:tbl>') ? ('table' as const) : ('chart' as const),
+        box: { x: Number(off?.[1]) / EMU_PER_PX, y: Number(off?.[2]) / EMU_PER_PX, w: Number(ext?.[1]) / EMU_PER_PX, h: Number(ext?.[2]) / EMU_PER_PX },
+      };
+    });
+    return { shapes, tables, charts, pictures, frames, xml };
   }));
   const notes = await Promise.all(slideFiles.map(async (f) => {
     const xml = await text(`ppt/notesSlides/notesSlide${number(f)}.xml`);
