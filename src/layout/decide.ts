@@ -17,7 +17,21 @@ export const PX_PER_PT = 4 / 3;
  */
 export function floorPx(mode: Mode, lang: 'zh' | 'en', furniture = false): number {
   if (furniture) return 8 * PX_PER_PT;
-  return (mode === 'bi' && lang === 'en' ? 10 : 12) * PX_PER_PT;
+  return bodyFloorPt(mode, lang) * PX_PER_PT;
+}
+
+/** A source or footnote line is read, not glanced at like a footer: 10 pt in every mode. */
+export const SOURCE_FLOOR_PX = 10 * PX_PER_PT;
+
+/** The floor of a measured text box by its kind. */
+export function boxFloorPx(mode: Mode, b: Pick<Box, 'kind' | 'lang'>): number {
+  if (b.kind === 'footer') return floorPx(mode, 'zh', true);
+  if (b.kind === 'source') return SOURCE_FLOOR_PX;
+  return floorPx(mode, b.lang ?? 'zh');
+}
+
+function bodyFloorPt(mode: Mode, lang: 'zh' | 'en'): number {
+  return mode === 'bi' && lang === 'en' ? 10 : 12;
 }
 
 /** Size steps tried in order; below the floors the CSS clamps, so the last steps only shrink what is still above them. */
@@ -161,12 +175,11 @@ export function findProblems(boxes: readonly Box[], mode: Mode, slide = { w: 128
   const footer = boxes.find((b) => b.kind === 'footer' && b.lang === undefined);
   const badges = boxes.map((b, i) => ({ b, i })).filter((x) => x.b.kind === 'funding' && x.b.lang === undefined);
   for (const { b, i } of texts) {
-    const furniture = b.kind === 'footer';
-    const floor = floorPx(mode, b.lang ?? 'zh', furniture);
+    const floor = boxFloorPx(mode, b);
     if (b.fontPx !== undefined && b.fontPx + 0.01 < floor) {
       problems.push({ kind: 'below-floor', box: i, message: `${b.kind} text at ${pt(b.fontPx)} pt, below its floor of ${pt(floor)} pt` });
     }
-    const bottom = !furniture && footer ? footer.y : slide.h;
+    const bottom = b.kind !== 'footer' && footer ? footer.y : slide.h;
     if (b.x < -EPS || b.y < -EPS || b.x + b.w > slide.w + EPS || b.y + b.h > bottom + EPS) {
       problems.push({ kind: 'outside', box: i, message: `${b.kind} text outside the content area` });
     }

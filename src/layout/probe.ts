@@ -84,6 +84,10 @@ export const PROBE_SOURCE = String.raw`(function () {
     ['.area-header__title', 'header'], ['.initiative__title', 'title'], ['.statement__heading', 'heading'],
     ['.overview__heading', 'heading'], ['.funding', 'funding'], ['.statement__para', 'paragraph'], ['.para', 'paragraph'],
     ['.points li', 'point'], ['.slide-footer', 'footer'],
+    // Issue 11's elements: measured like the rest, so overlap, clipping and floors cover them.
+    ['.slide-heading', 'heading'], ['.comparison__heading', 'heading'], ['.slide-source', 'source'],
+    ['.block__caption', 'caption'], ['.data-table', 'cell'], ['.milestone__when', 'date'], ['.milestone__line', 'milestone'],
+    ['.initiative__tag', 'label'], ['.figure__value', 'figure'], ['.figure__line', 'label'],
   ];
   function kindOf(el) {
     for (var i = 0; i < KIND.length; i++) if (el.closest(KIND[i][0])) return KIND[i][1];

@@ -62,7 +62,10 @@ export interface SlideDecision {
   boxes: Box[];
 }
 
-export type BlockKind = 'header' | 'title' | 'heading' | 'point' | 'paragraph' | 'funding' | 'card' | 'footer' | 'text';
+export type BlockKind =
+  | 'header' | 'title' | 'heading' | 'point' | 'paragraph' | 'funding' | 'card' | 'footer' | 'text'
+  // Issue 11's elements: a source line is furniture with a higher floor (10 pt); the rest are body text.
+  | 'source' | 'caption' | 'cell' | 'date' | 'milestone' | 'label' | 'figure';
 
 export interface Box {
   kind: BlockKind;
