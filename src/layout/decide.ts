@@ -54,9 +54,21 @@ export function candidates(twoColumns: boolean): Candidate[] {
 
 /** The rows of a slide measured at the floor step in one column: what a split is planned from. */
 export type SlideRows =
-  | { kind: 'content'; initiatives: { capacity: number; rows: MeasuredRow[] }[] }
+  | { kind: 'content'; initiatives: { capacity: number; rows: MeasuredRow[] }[]; table?: MeasuredTable | null }
   | { kind: 'statement'; capacity: number; paragraphs: number[] }
   | { kind: 'other' };
+
+/** The body rows of a slide's table (heights) and the height they may take on it. */
+export interface MeasuredTable {
+  capacity: number;
+  rows: number[];
+}
+
+/** Which block of the slide is its table, and how many rows it has in the data. */
+export interface TableAt {
+  block: number;
+  length: number;
+}
 
 export interface MeasuredRow {
   kind: 'point' | 'para';
@@ -84,7 +96,7 @@ export type SplitPlan = { parts: SlidePart[] } | { unsplittable: Unsplittable };
  * A single initiative's capacity counts its two columns at 1.6 rows' worth: optimistic on
  * purpose, as a part that still does not fit is split again on the next pass.
  */
-export function planSplit(current: SlidePart, rows: SlideRows): SplitPlan {
+export function planSplit(current: SlidePart, rows: SlideRows, table?: TableAt): SplitPlan {
   if (rows.kind === 'statement') {
     const paras = current.paragraphs ?? rows.paragraphs.map((_, i) => i);
     if (paras.length < 2) return { unsplittable: { paragraph: paras[0] ?? 0 } };
@@ -93,6 +105,7 @@ export function planSplit(current: SlidePart, rows: SlideRows): SplitPlan {
   }
   if (rows.kind !== 'content') return { unsplittable: {} };
   const inis = current.initiatives ?? [];
+  if (rows.table && table && current.blocks !== false) return splitTable(current, inis, rows.table, table);
   if (inis.length > 1) {
     const half = Math.ceil(inis.length / 2);
     return { parts: [{ initiatives: inis.slice(0, half) }, { initiatives: inis.slice(half) }] };
@@ -119,6 +132,27 @@ export function planSplit(current: SlidePart, rows: SlideRows): SplitPlan {
     initiatives: [{ index: ini.index, rows: [{ kind: 'point', index: row.index, sub }], funding }],
   });
   return { parts: [part([from, from + take], false), part([from + take, to], ini.funding)] };
+}
+
+/**
+ * A slide that shows a table and does not fit: its cards go first and the table follows on its
+ * own slide; a table alone continues by rows (issue 11), the header repeated by the template,
+ * the total row with the last rows. Row heights are measured at the floors.
+ */
+function splitTable(current: SlidePart, inis: InitiativePart[], measured: MeasuredTable, table: TableAt): SplitPlan {
+  const range = current.blocks || { block: table.block, rows: [0, table.length] as [number, number] };
+  if (inis.length > 0) return { parts: [{ ...current, blocks: false }, { blocks: range }] };
+  const [from, to] = range.rows;
+  if (to - from < 2) return { unsplittable: {} };
+  // Every part at once, so a long table settles in one more pass, not one pass a part.
+  const parts: SlidePart[] = [];
+  for (let at = from; at < to; ) {
+    const take = Math.max(1, fitCount(measured.rows.slice(at - from), measured.capacity));
+    const end = parts.length === 0 ? Math.min(to - 1, at + take) : Math.min(to, at + take);
+    parts.push({ blocks: { block: range.block, rows: [at, end] } });
+    at = end;
+  }
+  return { parts };
 }
 
 /** How many leading items fit in `capacity`. */

@@ -13,6 +13,7 @@
 export const PROBE_SOURCE = String.raw`(function () {
   'use strict';
   var BOXES = '.body, .initiative, .initiative__body, .statement__para, .overview__area';
+  var SLIDE_H = 720;
   function section(id) { return document.getElementById(id); }
   function overflows(el) { return el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1; }
   function rel(el, origin) {
@@ -63,7 +64,7 @@ export const PROBE_SOURCE = String.raw`(function () {
         paragraphs: paras.map(function (p) { return p.getBoundingClientRect().height + gap; }) };
     }
     if (!s.classList.contains('slide--content')) return { kind: 'other' };
-    return { kind: 'content', initiatives: Array.prototype.slice.call(s.querySelectorAll('.initiative')).map(function (card) {
+    return { kind: 'content', table: tableRows(s), initiatives: Array.prototype.slice.call(s.querySelectorAll('.initiative')).map(function (card) {
       var body = card.querySelector('.initiative__body');
       var rows = [];
       var top = card.querySelector('.initiative__body > .points');
@@ -78,6 +79,24 @@ export const PROBE_SOURCE = String.raw`(function () {
       });
       return { capacity: body.clientHeight, rows: rows };
     }) };
+  }
+
+  // The body rows of the slide's table and the height they may take: from the first row's top to
+  // the body's inner bottom, less the total row (repeated header and caption stay above).
+  function tableRows(s) {
+    var table = s.querySelector('.data-table');
+    var body = table && table.closest('.body');
+    var rows = table ? table.querySelectorAll('tbody > tr') : [];
+    if (!body || !rows.length) return null;
+    var foot = table.querySelector('tfoot');
+    // The body (and the section) grow with a long table, so its bottom is the 720 px slide's
+    // bottom less what follows it (source line, footer) and its own bottom padding.
+    var bottom = s.getBoundingClientRect().top + SLIDE_H - parseFloat(getComputedStyle(body).paddingBottom);
+    for (var n = body.nextElementSibling; n; n = n.nextElementSibling) if (visible(n)) bottom -= outerHeight(n);
+    return {
+      capacity: bottom - rows[0].getBoundingClientRect().top - (foot ? foot.getBoundingClientRect().height : 0),
+      rows: Array.prototype.map.call(rows, function (r) { return r.getBoundingClientRect().height; }),
+    };
   }
 
   var KIND = [
@@ -103,7 +122,8 @@ export const PROBE_SOURCE = String.raw`(function () {
       var b = rel(card, origin); b.kind = 'card'; out.push(b);
     });
     Array.prototype.forEach.call(s.querySelectorAll('.t-zh, .t-en'), function (el) {
-      if (el.closest('.notes') || !visible(el)) return;
+      // Speaker notes and screen-reader-only text (a chart's alt text) are not on the slide.
+      if (el.closest('.notes, .visually-hidden, .bideck-sr-only') || !visible(el)) return;
       var b = rel(el, origin);
       if (b.w === 0 || b.h === 0) return;
       b.kind = kindOf(el);

@@ -11,7 +11,7 @@ import type { DeckModel, SlideModel } from '../model/types.js';
 import type { Mode } from '../render/deck.js';
 import { openPrintView } from '../export/pdf.js';
 import { candidates, planSplit, wholeContent } from './decide.js';
-import type { Candidate, SlideRows } from './decide.js';
+import type { Candidate, SlideRows, TableAt } from './decide.js';
 import { PROBE_SOURCE } from './probe.js';
 import { applySplits } from './split.js';
 import type { Box, LayoutPlan, SlideDecision, SlidePart, SlideSplit } from './types.js';
@@ -130,13 +130,23 @@ async function continueSlides(page: Page, model: DeckModel, failing: ReadonlyMap
       const parts = next.get(source) ?? [currentPart(slide)];
       const at = (slide.continuation?.part ?? 1) - 1;
       const current = parts[at] ?? currentPart(slide);
-      const plan = planSplit(current, measured);
+      const plan = planSplit(current, measured, tableAt(slide, current));
       if ('unsplittable' in plan) throw tooLong(slide, plan.unsplittable, mode, input);
       parts.splice(at, 1, ...plan.parts);
       next.set(source, parts);
     });
   }
   return [...next].map(([slide, parts]) => ({ slide, parts }));
+}
+
+/** The table a slide shows (the first, in the source slide's blocks), for a split by rows. */
+function tableAt(slide: SlideModel, current: SlidePart): TableAt | undefined {
+  if (current.blocks) return { block: current.blocks.block, length: current.blocks.rows[1] };
+  const data = slide.data;
+  if (data.layout !== 'content') return undefined;
+  const block = (data.blocks ?? []).findIndex((b) => b.type === 'table');
+  const t = data.blocks?.[block];
+  return t?.type === 'table' ? { block, length: t.rows.length } : undefined;
 }
 
 function currentPart(slide: SlideModel): SlidePart {

@@ -35,6 +35,19 @@ export interface SlidePart {
   initiatives?: InitiativePart[];
   /** Statement slides: the paragraphs shown, by index. */
   paragraphs?: number[];
+  /**
+   * Content slides with blocks (tables, charts, images): which part shows them. Unset, they close
+   * the last part; `false`, this part shows none (its initiatives went first); a table range, this
+   * part shows rows [from, to) of that table (issue 11: tables split by rows, the header repeated,
+   * the total row and the other blocks on the part that ends the table).
+   */
+  blocks?: false | TableRows;
+}
+
+export interface TableRows {
+  /** Index of the table among the slide's blocks. */
+  block: number;
+  rows: [from: number, to: number];
 }
 
 export interface InitiativePart {
