@@ -40,16 +40,33 @@ export const FIT_STEPS: readonly number[] = [1, 0.94, 0.88, 0.82, 0.76, 0.7, 0.6
 export interface Candidate {
   fit: number;
   columns: 1 | 2;
+  /** Index of the card that takes a wider column (2 or 3 cards in a row); unset, the columns are even. */
+  wide?: number;
 }
 
 /**
  * What to try for a slide, best first. Space before size (issue 9, point 4): a single
  * initiative with a list flows into two columns before its text shrinks.
  */
-export function candidates(twoColumns: boolean): Candidate[] {
+export function candidates(twoColumns: boolean, wide?: number): Candidate[] {
   const [first = 1, ...rest] = FIT_STEPS;
+  // Cards in a row: at each size step, the densest card takes a wider column before the text
+  // shrinks to the next step (issue 9 point 2: the seed's slide 7 used its empty columns).
+  if (wide !== undefined) return FIT_STEPS.flatMap((fit) => [{ fit, columns: 1 as const }, { fit, columns: 1 as const, wide }]);
   if (!twoColumns) return FIT_STEPS.map((fit) => ({ fit, columns: 1 }));
   return [{ fit: first, columns: 1 }, { fit: first, columns: 2 }, ...rest.map((fit) => ({ fit, columns: 2 as const }))];
+}
+
+/**
+ * Which of the cards in a row is dense enough to be worth a wider column: the one with the most
+ * text, if it holds at least 1.5 times the text of the next densest (`sizes`: characters of each
+ * card). Cards of similar density keep even columns.
+ */
+export function widestCard(sizes: readonly number[]): number | undefined {
+  if (sizes.length < 2 || sizes.length > 3) return undefined;
+  const order = sizes.map((n, i) => ({ n, i })).sort((a, b) => b.n - a.n);
+  const [most, next] = order;
+  return most && next && most.n >= 1.5 * next.n ? most.i : undefined;
 }
 
 /** The rows of a slide measured at the floor step in one column: what a split is planned from. */

@@ -5,7 +5,7 @@
  * number it returns is CSS px relative to the slide's top-left corner (1280×720).
  *
  * window.bideckProbe:
- *   apply(list)        set each slide's size step and columns: [{ id, fit, columns }]
+ *   apply(list)        set each slide's size step, columns and wide card: [{ id, fit, columns, wide? }]
  *   overflowing(ids)   the ids whose content does not fit its boxes as currently applied
  *   rows(ids)          the measured rows of each slide, for splitting (see decide.ts SlideRows)
  *   boxes(ids)         every block of each slide (see types.ts Box), in reading order
@@ -33,6 +33,7 @@ export const PROBE_SOURCE = String.raw`(function () {
       if (!s) return;
       s.style.setProperty('--fit', String(a.fit));
       if (a.columns === 2) s.setAttribute('data-cols2', mode()); else s.removeAttribute('data-cols2');
+      if (a.wide !== undefined) s.setAttribute('data-wide', mode() + ':' + a.wide); else s.removeAttribute('data-wide');
     });
   }
 

@@ -10,7 +10,7 @@ import type { BideckErrorOptions, SourceLocation } from '../errors.js';
 import type { DeckModel, SlideModel } from '../model/types.js';
 import type { Mode } from '../render/deck.js';
 import { openPrintView } from '../export/pdf.js';
-import { candidates, planSplit, wholeContent } from './decide.js';
+import { candidates, planSplit, wholeContent, widestCard } from './decide.js';
 import type { Candidate, SlideRows, TableAt } from './decide.js';
 import { PROBE_SOURCE } from './probe.js';
 import { applySplits } from './split.js';
@@ -91,7 +91,7 @@ const twoColumns = (s: SlideModel) =>
  * candidate, then one read of the whole print view; slides that fit leave the round.
  */
 async function chooseSizes(page: Page, slides: readonly SlideModel[]): Promise<{ chosen: Map<string, Candidate>; over: string[] }> {
-  const options = new Map(slides.map((s) => [s.id, candidates(twoColumns(s))]));
+  const options = new Map(slides.map((s) => [s.id, candidates(twoColumns(s), wideCard(s))]));
   const chosen = new Map<string, Candidate>();
   const over: string[] = [];
   let pending = slides.map((s) => s.id);
@@ -100,16 +100,33 @@ async function chooseSizes(page: Page, slides: readonly SlideModel[]): Promise<{
     const overflowing = new Set(await page.evaluate(`(function (a) { bideckProbe.apply(a); return bideckProbe.overflowing(a.map(function (x) { return x.id; })); })(${JSON.stringify(apply)})`) as string[]);
     const next: string[] = [];
     for (const a of apply) {
-      if (!overflowing.has(a.id)) chosen.set(a.id, { fit: a.fit, columns: a.columns });
+      if (!overflowing.has(a.id)) chosen.set(a.id, chosenOf(a));
       else if (k + 1 < (options.get(a.id)?.length ?? 0)) next.push(a.id);
       else {
         over.push(a.id);
-        chosen.set(a.id, { fit: a.fit, columns: a.columns });
+        chosen.set(a.id, chosenOf(a));
       }
     }
     pending = next;
   }
   return { chosen, over };
+}
+
+const chosenOf = (a: Candidate): Candidate => ({ fit: a.fit, columns: a.columns, ...(a.wide !== undefined ? { wide: a.wide } : {}) });
+
+/** The card of a row of cards that may take a wider column: the densest by its text (decide.ts widestCard). */
+function wideCard(s: SlideModel): number | undefined {
+  const d = s.data;
+  if (d.layout !== 'content' || d.blocks?.length) return undefined;
+  return widestCard((d.initiatives ?? []).map((ini) => textLength(ini)));
+}
+
+/** Characters of text in a value (its strings, keys aside): a card's density. */
+function textLength(value: unknown): number {
+  if (typeof value === 'string') return value.length;
+  if (Array.isArray(value)) return value.reduce((n: number, v) => n + textLength(v), 0);
+  if (value && typeof value === 'object') return Object.entries(value).reduce((n, [k, v]) => n + (k === 'id' || k === 'action' ? 0 : textLength(v)), 0);
+  return 0;
 }
 
 /** Measure the rows of the slides that do not fit at the floors, in one column, and split them. */
@@ -190,7 +207,7 @@ async function record(page: Page, model: DeckModel, input: LayoutInput, decided:
     const boxes = await page.evaluate(`(function (a) { bideckProbe.apply(a); return bideckProbe.boxes(a.map(function (x) { return x.id; })); })(${JSON.stringify(apply)})`) as Box[][];
     plan.modes[mode] = model.slides.map((slide, i): SlideDecision => {
       const c = chosen.get(slide.id) ?? { fit: 1, columns: 1 };
-      return { id: slide.id, number: slide.number, fit: c.fit, columns: c.columns, boxes: attribute(slide, (boxes[i] ?? []).map(round)) };
+      return { id: slide.id, number: slide.number, fit: c.fit, columns: c.columns, ...(c.wide !== undefined ? { wide: c.wide } : {}), boxes: attribute(slide, (boxes[i] ?? []).map(round)) };
     });
   }
   return plan;

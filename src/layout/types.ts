@@ -71,6 +71,8 @@ export interface SlideDecision {
   fit: number;
   /** Columns of a single initiative's list (1 or 2). */
   columns: 1 | 2;
+  /** Index of the card given a wider column than the others (cards in a row), when one is. */
+  wide?: number;
   /** Every block as laid out in this mode, in CSS px relative to the slide's top-left corner. */
   boxes: Box[];
 }
