@@ -158,7 +158,8 @@ export function planSplit(current: SlidePart, rows: SlideRows, table?: TableAt):
  */
 function splitTable(current: SlidePart, inis: InitiativePart[], measured: MeasuredTable, table: TableAt): SplitPlan {
   const range = current.blocks || { block: table.block, rows: [0, table.length] as [number, number] };
-  if (inis.length > 0) return { parts: [{ ...current, blocks: false }, { blocks: range }] };
+  // A table part shows no cards (`initiatives: []`, not unset: unset shows them all).
+  if (inis.length > 0) return { parts: [{ ...current, blocks: false }, { initiatives: [], blocks: range }] };
   const [from, to] = range.rows;
   if (to - from < 2) return { unsplittable: {} };
   // Every part at once, so a long table settles in one more pass, not one pass a part.
@@ -166,7 +167,7 @@ function splitTable(current: SlidePart, inis: InitiativePart[], measured: Measur
   for (let at = from; at < to; ) {
     const take = Math.max(1, fitCount(measured.rows.slice(at - from), measured.capacity));
     const end = parts.length === 0 ? Math.min(to - 1, at + take) : Math.min(to, at + take);
-    parts.push({ blocks: { block: range.block, rows: [at, end] } });
+    parts.push({ initiatives: [], blocks: { block: range.block, rows: [at, end] } });
     at = end;
   }
   return { parts };

@@ -135,23 +135,29 @@ async function continueSlides(page: Page, model: DeckModel, failing: ReadonlyMap
   const next = new Map(splits.map((s) => [s.slide, [...s.parts]]));
   const byMode = new Map<Mode, string[]>();
   for (const [id, mode] of failing) byMode.set(mode, [...(byMode.get(mode) ?? []), id]);
+  const measured: { slide: SlideModel; rows: SlideRows; mode: Mode }[] = [];
   for (const [mode, ids] of byMode) {
     await page.evaluate(`window.bideckSetMode(${JSON.stringify(mode)})`);
     const apply = ids.map((id) => ({ id, ...floor }));
     const rows = await page.evaluate(`(function (a) { bideckProbe.apply(a); return bideckProbe.rows(a.map(function (x) { return x.id; })); })(${JSON.stringify(apply)})`) as SlideRows[];
     ids.forEach((id, i) => {
       const slide = model.slides.find((s) => s.id === id);
-      const measured = rows[i];
-      if (!slide || !measured) return;
-      const source = slide.continuation?.of ?? slide.id;
-      const parts = next.get(source) ?? [currentPart(slide)];
-      const at = (slide.continuation?.part ?? 1) - 1;
-      const current = parts[at] ?? currentPart(slide);
-      const plan = planSplit(current, measured, tableAt(slide, current));
-      if ('unsplittable' in plan) throw tooLong(slide, plan.unsplittable, mode, input);
-      parts.splice(at, 1, ...plan.parts);
-      next.set(source, parts);
+      const r = rows[i];
+      if (slide && r) measured.push({ slide, rows: r, mode });
     });
+  }
+  // Later parts first: splitting part k shifts the parts after it, never those before, so two
+  // parts of one slide that both overflow are each split where they are.
+  measured.sort((a, b) => (b.slide.continuation?.part ?? 1) - (a.slide.continuation?.part ?? 1));
+  for (const { slide, rows, mode } of measured) {
+    const source = slide.continuation?.of ?? slide.id;
+    const parts = next.get(source) ?? [currentPart(slide)];
+    const at = (slide.continuation?.part ?? 1) - 1;
+    const current = parts[at] ?? currentPart(slide);
+    const plan = planSplit(current, rows, tableAt(slide, current));
+    if ('unsplittable' in plan) throw tooLong(slide, plan.unsplittable, mode, input);
+    parts.splice(at, 1, ...plan.parts);
+    next.set(source, parts);
   }
   return [...next].map(([slide, parts]) => ({ slide, parts }));
 }

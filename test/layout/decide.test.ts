@@ -42,11 +42,11 @@ describe('floors of issue 11 elements', () => {
   it('continue a table alone by rows, every part at once; its cards go first when it shares the slide', () => {
     const rows = { kind: 'content' as const, initiatives: [], table: { capacity: 100, rows: Array.from({ length: 7 }, () => 30) } };
     expect(planSplit({ initiatives: [] }, rows, { block: 1, length: 7 })).toEqual({
-      parts: [{ blocks: { block: 1, rows: [0, 3] } }, { blocks: { block: 1, rows: [3, 6] } }, { blocks: { block: 1, rows: [6, 7] } }],
+      parts: [[0, 3], [3, 6], [6, 7]].map((rows) => ({ initiatives: [], blocks: { block: 1, rows } })),
     });
     const withCards = { initiatives: [{ index: 0, rows: [], funding: false }] };
     expect(planSplit(withCards, rows, { block: 1, length: 7 })).toEqual({
-      parts: [{ ...withCards, blocks: false }, { blocks: { block: 1, rows: [0, 7] } }],
+      parts: [{ ...withCards, blocks: false }, { initiatives: [], blocks: { block: 1, rows: [0, 7] } }],
     });
   });
 });
