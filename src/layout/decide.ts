@@ -73,6 +73,7 @@ export function widestCard(sizes: readonly number[]): number | undefined {
 export type SlideRows =
   | { kind: 'content'; initiatives: { capacity: number; rows: MeasuredRow[] }[]; table?: MeasuredTable | null }
   | { kind: 'statement'; capacity: number; paragraphs: number[] }
+  | { kind: 'comparison'; capacity: number; rows: number[] }
   | { kind: 'other' };
 
 /** The body rows of a slide's table (heights) and the height they may take on it. */
@@ -120,6 +121,11 @@ export function planSplit(current: SlidePart, rows: SlideRows, table?: TableAt):
     const take = Math.max(1, Math.min(paras.length - 1, fitCount(rows.paragraphs, rows.capacity)));
     return { parts: [{ paragraphs: paras.slice(0, take) }, { paragraphs: paras.slice(take) }] };
   }
+  if (rows.kind === 'comparison') {
+    const [from, to] = current.points ?? [0, rows.rows.length];
+    if (to - from < 2) return { unsplittable: {} };
+    return { parts: chunks(from, to, rows.rows, rows.capacity).map((points) => ({ points })) };
+  }
   if (rows.kind !== 'content') return { unsplittable: {} };
   const inis = current.initiatives ?? [];
   if (rows.table && table && current.blocks !== false) return splitTable(current, inis, rows.table, table);
@@ -162,15 +168,23 @@ function splitTable(current: SlidePart, inis: InitiativePart[], measured: Measur
   if (inis.length > 0) return { parts: [{ ...current, blocks: false }, { initiatives: [], blocks: range }] };
   const [from, to] = range.rows;
   if (to - from < 2) return { unsplittable: {} };
-  // Every part at once, so a long table settles in one more pass, not one pass a part.
-  const parts: SlidePart[] = [];
+  return { parts: chunks(from, to, measured.rows, measured.capacity).map((r) => ({ initiatives: [], blocks: { block: range.block, rows: r } })) };
+}
+
+/**
+ * Rows [from, to) cut into runs that each fit `capacity` (`heights[0]` is row `from`), all at
+ * once, so a long table or comparison settles in one more pass, not one pass a part. The first
+ * run leaves at least one row to continue.
+ */
+function chunks(from: number, to: number, heights: readonly number[], capacity: number): [number, number][] {
+  const out: [number, number][] = [];
   for (let at = from; at < to; ) {
-    const take = Math.max(1, fitCount(measured.rows.slice(at - from), measured.capacity));
-    const end = parts.length === 0 ? Math.min(to - 1, at + take) : Math.min(to, at + take);
-    parts.push({ initiatives: [], blocks: { block: range.block, rows: [at, end] } });
+    const take = Math.max(1, fitCount(heights.slice(at - from), capacity));
+    const end = out.length === 0 ? Math.min(to - 1, at + take) : Math.min(to, at + take);
+    out.push([at, end]);
     at = end;
   }
-  return { parts };
+  return out;
 }
 
 /** How many leading items fit in `capacity`. */

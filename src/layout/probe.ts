@@ -64,6 +64,7 @@ export const PROBE_SOURCE = String.raw`(function () {
       return { kind: 'statement', capacity: bottom - body.getBoundingClientRect().top,
         paragraphs: paras.map(function (p) { return p.getBoundingClientRect().height + gap; }) };
     }
+    if (s.classList.contains('slide--comparison')) return comparisonRows(s);
     if (!s.classList.contains('slide--content')) return { kind: 'other' };
     return { kind: 'content', table: tableRows(s), initiatives: Array.prototype.slice.call(s.querySelectorAll('.initiative')).map(function (card) {
       var body = card.querySelector('.initiative__body');
@@ -98,6 +99,26 @@ export const PROBE_SOURCE = String.raw`(function () {
       capacity: bottom - rows[0].getBoundingClientRect().top - (foot ? foot.getBoundingClientRect().height : 0),
       rows: Array.prototype.map.call(rows, function (r) { return r.getBoundingClientRect().height; }),
     };
+  }
+
+  // A comparison's rows: the k-th point of each column side by side, as tall as the taller one.
+  function comparisonRows(s) {
+    var body = s.querySelector('.body');
+    var cols = Array.prototype.slice.call(s.querySelectorAll('.comparison__column'));
+    var lists = cols.map(function (c) { return c.querySelector(':scope > .points'); });
+    var bottom = s.getBoundingClientRect().top + SLIDE_H - parseFloat(getComputedStyle(body).paddingBottom);
+    for (var n = body.nextElementSibling; n; n = n.nextElementSibling) if (visible(n)) bottom -= outerHeight(n);
+    var top = 0, count = 0, pad = 0;
+    lists.forEach(function (l, i) {
+      if (!l) return;
+      top = Math.max(top, l.getBoundingClientRect().top);
+      count = Math.max(count, l.children.length);
+      pad = Math.max(pad, parseFloat(getComputedStyle(cols[i]).paddingBottom));
+    });
+    bottom -= pad;
+    var rows = [];
+    for (var k = 0; k < count; k++) rows.push(Math.max.apply(null, lists.map(function (l) { return l && l.children[k] ? outerHeight(l.children[k]) : 0; })));
+    return { kind: 'comparison', capacity: bottom - top, rows: rows };
   }
 
   var KIND = [

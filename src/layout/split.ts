@@ -66,6 +66,7 @@ function shows(part: SlidePart, data: Slide | ContentSlide, slidePath: DataPath,
   if (key === 'blocks') return showsBlock(part, data, i as number, field, j as number, last);
   if (key === 'heading') return true;
   if (key === 'paragraphs') return part.paragraphs?.includes(i as number) ?? true;
+  if (key === 'columns' && part.points && field === 'points') return (j as number) >= part.points[0] && (j as number) < part.points[1];
   if (key !== 'initiatives' || !part.initiatives) return true;
   const ini = part.initiatives.find((p) => p.index === i);
   if (!ini) return false;
@@ -138,6 +139,10 @@ function partData(data: Slide | ContentSlide, part: SlidePart, first: boolean, l
   }
   if (data.layout === 'statement' && part.paragraphs) {
     return { ...base, layout: 'statement', heading: data.heading, paragraphs: part.paragraphs.flatMap((i) => data.paragraphs[i] ?? []) } as Slide;
+  }
+  if (data.layout === 'comparison' && part.points) {
+    const [from, to] = part.points;
+    return { ...base, layout: 'comparison', columns: data.columns.map((c) => ({ ...c, points: c.points.slice(from, to) })) } as Slide;
   }
   if (data.layout === 'content' && part.initiatives) {
     const initiatives = part.initiatives.flatMap((p) => {

@@ -42,6 +42,8 @@ export interface SlidePart {
    * the total row and the other blocks on the part that ends the table).
    */
   blocks?: false | TableRows;
+  /** Comparison slides: the points [from, to) each column shows, its heading repeated. */
+  points?: [from: number, to: number];
 }
 
 export interface TableRows {

@@ -49,5 +49,15 @@ describe('layout of tables, comparison and timeline (issues 9 and 11)', { timeou
       // The total counts every row, not only the last part's: 50M × (1 + … + 30) = 23.25B.
       expect(pages.at(-1)).toContain(mode === 'en' ? '$23.25B' : '232.5億元');
     }
+
+    // The 7-point comparison continues by points, both columns' headings repeated, each point once.
+    const compare = result.layout?.splits.find((s) => s.slide === 'dense-compare')?.parts ?? [];
+    expect(compare.length).toBeGreaterThan(1);
+    expect(compare[0]?.points?.[0]).toBe(0);
+    expect(compare.at(-1)?.points?.[1]).toBe(7);
+    const points = model.segments.filter((g) => g.id.startsWith('dense-compare.col') && /\.p\d+$/.test(g.id));
+    expect(points).toHaveLength(14);
+    for (const p of points) expect(listed(p.id)).toBe(1);
+    expect(listed('dense-compare.col2.heading')).toBe(compare.length);
   });
 });
