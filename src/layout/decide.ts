@@ -74,6 +74,7 @@ export type SlideRows =
   | { kind: 'content'; initiatives: { capacity: number; rows: MeasuredRow[] }[]; table?: MeasuredTable | null }
   | { kind: 'statement'; capacity: number; paragraphs: number[] }
   | { kind: 'comparison'; capacity: number; rows: number[] }
+  | { kind: 'timeline'; milestones: number }
   | { kind: 'other' };
 
 /** The body rows of a slide's table (heights) and the height they may take on it. */
@@ -125,6 +126,14 @@ export function planSplit(current: SlidePart, rows: SlideRows, table?: TableAt):
     const [from, to] = current.points ?? [0, rows.rows.length];
     if (to - from < 2) return { unsplittable: {} };
     return { parts: chunks(from, to, rows.rows, rows.capacity).map((points) => ({ points })) };
+  }
+  if (rows.kind === 'timeline') {
+    // Milestones sit side by side, so a part is as tall as its densest one: halve the run, as
+    // between initiatives, and let the next pass halve again if need be.
+    const [from, to] = current.milestones ?? [0, rows.milestones];
+    if (to - from < 2) return { unsplittable: {} };
+    const half = from + Math.ceil((to - from) / 2);
+    return { parts: [{ milestones: [from, half] }, { milestones: [half, to] }] };
   }
   if (rows.kind !== 'content') return { unsplittable: {} };
   const inis = current.initiatives ?? [];

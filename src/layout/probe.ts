@@ -65,6 +65,7 @@ export const PROBE_SOURCE = String.raw`(function () {
         paragraphs: paras.map(function (p) { return p.getBoundingClientRect().height + gap; }) };
     }
     if (s.classList.contains('slide--comparison')) return comparisonRows(s);
+    if (s.classList.contains('slide--timeline')) return { kind: 'timeline', milestones: s.querySelectorAll('.milestone').length };
     if (!s.classList.contains('slide--content')) return { kind: 'other' };
     return { kind: 'content', table: tableRows(s), initiatives: Array.prototype.slice.call(s.querySelectorAll('.initiative')).map(function (card) {
       var body = card.querySelector('.initiative__body');

@@ -66,6 +66,7 @@ function shows(part: SlidePart, data: Slide | ContentSlide, slidePath: DataPath,
   if (key === 'blocks') return showsBlock(part, data, i as number, field, j as number, last);
   if (key === 'heading') return true;
   if (key === 'paragraphs') return part.paragraphs?.includes(i as number) ?? true;
+  if (key === 'milestones' && part.milestones) return (i as number) >= part.milestones[0] && (i as number) < part.milestones[1];
   if (key === 'columns' && part.points && field === 'points') return (j as number) >= part.points[0] && (j as number) < part.points[1];
   if (key !== 'initiatives' || !part.initiatives) return true;
   const ini = part.initiatives.find((p) => p.index === i);
@@ -139,6 +140,9 @@ function partData(data: Slide | ContentSlide, part: SlidePart, first: boolean, l
   }
   if (data.layout === 'statement' && part.paragraphs) {
     return { ...base, layout: 'statement', heading: data.heading, paragraphs: part.paragraphs.flatMap((i) => data.paragraphs[i] ?? []) } as Slide;
+  }
+  if (data.layout === 'timeline' && part.milestones) {
+    return { ...base, layout: 'timeline', milestones: data.milestones.slice(...part.milestones) } as Slide;
   }
   if (data.layout === 'comparison' && part.points) {
     const [from, to] = part.points;

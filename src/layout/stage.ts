@@ -176,6 +176,7 @@ function currentPart(slide: SlideModel): SlidePart {
   const data = slide.data;
   if (data.layout === 'content') return wholeContent(data.initiatives ?? []);
   if (data.layout === 'statement') return { paragraphs: data.paragraphs.map((_, i) => i) };
+  if (data.layout === 'timeline') return { milestones: [0, data.milestones.length] };
   if (data.layout === 'comparison') return { points: [0, Math.max(0, ...data.columns.map((c) => c.points.length))] };
   return {};
 }

@@ -44,6 +44,8 @@ export interface SlidePart {
   blocks?: false | TableRows;
   /** Comparison slides: the points [from, to) each column shows, its heading repeated. */
   points?: [from: number, to: number];
+  /** Timeline slides: the milestones [from, to) shown. */
+  milestones?: [from: number, to: number];
 }
 
 export interface TableRows {

@@ -11,11 +11,12 @@ const squash = (s: string) => s.replace(/\s+/g, '');
 
 /**
  * Issue 11's elements under issue 9's rules, in the real Chromium: a 30-row table continues by
- * rows (header repeated, total once, on the last part), a dense comparison and timeline fit,
- * and every text of them is whole, inside, not overlapping and at the floors in every mode.
+ * rows (header repeated, total once, on the last part), a 7-point comparison by points, a
+ * timeline of long milestones by milestones, and every text of them is whole, inside, not
+ * overlapping and at the floors in every mode.
  */
 describe('layout of tables, comparison and timeline (issues 9 and 11)', { timeout: 180_000 }, () => {
-  it('a 30-row table continues by rows with its header repeated and its total once, every text at the floors', async () => {
+  it('a 30-row table continues by rows with its header repeated and its total once, a comparison by points, a timeline by milestones, every text at the floors', async () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'bideck-layout-el-')), 'dist');
     const result = await build({ deckPath: join('test', 'fixtures', 'layout-elements', 'deck.yaml'), outDir: dir, checks: false });
     expect(layoutFailures(result, dir)).toEqual([]);
@@ -59,5 +60,10 @@ describe('layout of tables, comparison and timeline (issues 9 and 11)', { timeou
     expect(points).toHaveLength(14);
     for (const p of points) expect(listed(p.id)).toBe(1);
     expect(listed('dense-compare.col2.heading')).toBe(compare.length);
+
+    // The timeline of six long milestones continues by milestones, each shown once.
+    const timeline = result.layout?.splits.find((s) => s.slide === 'long-timeline')?.parts ?? [];
+    expect(timeline.map((p) => p.milestones)).toEqual([[0, 3], [3, 6]]);
+    for (const k of [1, 2, 3, 4, 5, 6]) expect(listed(`long-timeline.m${k}`)).toBe(1);
   });
 });
