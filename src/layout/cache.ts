@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import createDebug from 'debug';
+import { PROBE_SOURCE } from './probe.js';
 import type { LayoutPlan } from './types.js';
 
 const debug = createDebug('bideck:layout');
@@ -13,7 +14,9 @@ const debug = createDebug('bideck:layout');
  * browser) reuses it when nothing changed, so its HTML shows exactly what the PDFs showed.
  */
 export function layoutHash(html: string): string {
-  return createHash('sha256').update('bideck-layout-1\0').update(html).digest('hex');
+  // The probe measures, so a change to it changes the plan; the salt is bumped when the plan's
+  // meaning changes (2: continued tables, `SlidePart.blocks`).
+  return createHash('sha256').update('bideck-layout-2\0').update(PROBE_SOURCE).update('\0').update(html).digest('hex');
 }
 
 const fileOf = (cacheDir: string, hash: string) => join(cacheDir, 'layout', `${hash}.json`);

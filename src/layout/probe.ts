@@ -5,7 +5,7 @@
  * number it returns is CSS px relative to the slide's top-left corner (1280×720).
  *
  * window.bideckProbe:
- *   apply(list)        set each slide's size step and columns: [{ id, fit, columns }]
+ *   apply(list)        set each slide's size step, columns and wide card: [{ id, fit, columns, wide? }]
  *   overflowing(ids)   the ids whose content does not fit its boxes as currently applied
  *   rows(ids)          the measured rows of each slide, for splitting (see decide.ts SlideRows)
  *   boxes(ids)         every block of each slide (see types.ts Box), in reading order
@@ -13,6 +13,7 @@
 export const PROBE_SOURCE = String.raw`(function () {
   'use strict';
   var BOXES = '.body, .initiative, .initiative__body, .statement__para, .overview__area';
+  var SLIDE_H = 720;
   function section(id) { return document.getElementById(id); }
   function overflows(el) { return el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1; }
   function rel(el, origin) {
@@ -32,6 +33,7 @@ export const PROBE_SOURCE = String.raw`(function () {
       if (!s) return;
       s.style.setProperty('--fit', String(a.fit));
       if (a.columns === 2) s.setAttribute('data-cols2', mode()); else s.removeAttribute('data-cols2');
+      if (a.wide !== undefined) s.setAttribute('data-wide', mode() + ':' + a.wide); else s.removeAttribute('data-wide');
     });
   }
 
@@ -62,8 +64,10 @@ export const PROBE_SOURCE = String.raw`(function () {
       return { kind: 'statement', capacity: bottom - body.getBoundingClientRect().top,
         paragraphs: paras.map(function (p) { return p.getBoundingClientRect().height + gap; }) };
     }
+    if (s.classList.contains('slide--comparison')) return comparisonRows(s);
+    if (s.classList.contains('slide--timeline')) return { kind: 'timeline', milestones: s.querySelectorAll('.milestone').length };
     if (!s.classList.contains('slide--content')) return { kind: 'other' };
-    return { kind: 'content', initiatives: Array.prototype.slice.call(s.querySelectorAll('.initiative')).map(function (card) {
+    return { kind: 'content', table: tableRows(s), initiatives: Array.prototype.slice.call(s.querySelectorAll('.initiative')).map(function (card) {
       var body = card.querySelector('.initiative__body');
       var rows = [];
       var top = card.querySelector('.initiative__body > .points');
@@ -80,10 +84,52 @@ export const PROBE_SOURCE = String.raw`(function () {
     }) };
   }
 
+  // The body rows of the slide's table and the height they may take: from the first row's top to
+  // the body's inner bottom, less the total row (repeated header and caption stay above).
+  function tableRows(s) {
+    var table = s.querySelector('.data-table');
+    var body = table && table.closest('.body');
+    var rows = table ? table.querySelectorAll('tbody > tr') : [];
+    if (!body || !rows.length) return null;
+    var foot = table.querySelector('tfoot');
+    // The body (and the section) grow with a long table, so its bottom is the 720 px slide's
+    // bottom less what follows it (source line, footer) and its own bottom padding.
+    var bottom = s.getBoundingClientRect().top + SLIDE_H - parseFloat(getComputedStyle(body).paddingBottom);
+    for (var n = body.nextElementSibling; n; n = n.nextElementSibling) if (visible(n)) bottom -= outerHeight(n);
+    return {
+      capacity: bottom - rows[0].getBoundingClientRect().top - (foot ? foot.getBoundingClientRect().height : 0),
+      rows: Array.prototype.map.call(rows, function (r) { return r.getBoundingClientRect().height; }),
+    };
+  }
+
+  // A comparison's rows: the k-th point of each column side by side, as tall as the taller one.
+  function comparisonRows(s) {
+    var body = s.querySelector('.body');
+    var cols = Array.prototype.slice.call(s.querySelectorAll('.comparison__column'));
+    var lists = cols.map(function (c) { return c.querySelector(':scope > .points'); });
+    var bottom = s.getBoundingClientRect().top + SLIDE_H - parseFloat(getComputedStyle(body).paddingBottom);
+    for (var n = body.nextElementSibling; n; n = n.nextElementSibling) if (visible(n)) bottom -= outerHeight(n);
+    var top = 0, count = 0, pad = 0;
+    lists.forEach(function (l, i) {
+      if (!l) return;
+      top = Math.max(top, l.getBoundingClientRect().top);
+      count = Math.max(count, l.children.length);
+      pad = Math.max(pad, parseFloat(getComputedStyle(cols[i]).paddingBottom));
+    });
+    bottom -= pad;
+    var rows = [];
+    for (var k = 0; k < count; k++) rows.push(Math.max.apply(null, lists.map(function (l) { return l && l.children[k] ? outerHeight(l.children[k]) : 0; })));
+    return { kind: 'comparison', capacity: bottom - top, rows: rows };
+  }
+
   var KIND = [
     ['.area-header__title', 'header'], ['.initiative__title', 'title'], ['.statement__heading', 'heading'],
     ['.overview__heading', 'heading'], ['.funding', 'funding'], ['.statement__para', 'paragraph'], ['.para', 'paragraph'],
     ['.points li', 'point'], ['.slide-footer', 'footer'],
+    // Issue 11's elements: measured like the rest, so overlap, clipping and floors cover them.
+    ['.slide-heading', 'heading'], ['.comparison__heading', 'heading'], ['.slide-source', 'source'],
+    ['.block__caption', 'caption'], ['.data-table', 'cell'], ['.milestone__when', 'date'], ['.milestone__line', 'milestone'],
+    ['.initiative__tag', 'label'], ['.figure__value', 'figure'], ['.figure__line', 'label'],
   ];
   function kindOf(el) {
     for (var i = 0; i < KIND.length; i++) if (el.closest(KIND[i][0])) return KIND[i][1];
@@ -99,7 +145,8 @@ export const PROBE_SOURCE = String.raw`(function () {
       var b = rel(card, origin); b.kind = 'card'; out.push(b);
     });
     Array.prototype.forEach.call(s.querySelectorAll('.t-zh, .t-en'), function (el) {
-      if (el.closest('.notes') || !visible(el)) return;
+      // Speaker notes and screen-reader-only text (a chart's alt text) are not on the slide.
+      if (el.closest('.notes, .visually-hidden, .bideck-sr-only') || !visible(el)) return;
       var b = rel(el, origin);
       if (b.w === 0 || b.h === 0) return;
       b.kind = kindOf(el);

@@ -1,5 +1,6 @@
 import type { DataPath } from '../load/yaml.js';
 import type { Segment } from '../model/types.js';
+import type { TableBlock } from '../schema/blocks.js';
 import type { ContentSlide, Slide } from '../schema/deck.js';
 import type { DeckModel, SlideModel } from '../model/types.js';
 import type { SlidePart, SlideSplit } from './types.js';
@@ -26,7 +27,7 @@ export function applySplits(model: DeckModel, splits: readonly SlideSplit[]): De
     parts.forEach((part, k) => {
       const number = slides.length + 1;
       const last = k === parts.length - 1;
-      const segments = slide.segments.filter((s) => shows(part, slide.path, s.path, k === 0, last));
+      const segments = slide.segments.filter((s) => shows(part, slide.data, slide.path, s.path, k === 0, last));
       for (const s of segments) if (!firstSlide.has(s.id)) firstSlide.set(s.id, number);
       slides.push({
         ...slide,
@@ -35,7 +36,13 @@ export function applySplits(model: DeckModel, splits: readonly SlideSplit[]): De
         data: partData(slide.data, part, k === 0, last),
         opensArea: slide.opensArea && k === 0,
         segments,
-        continuation: { part: k + 1, parts: parts.length, of: slide.id, ...(part.paragraphs ? { paragraphNumbers: part.paragraphs.map((i) => i + 1) } : {}) },
+        continuation: {
+          part: k + 1,
+          parts: parts.length,
+          of: slide.id,
+          ...(part.paragraphs ? { paragraphNumbers: part.paragraphs.map((i) => i + 1) } : {}),
+          ...tableRowsOf(slide.data, part),
+        },
       });
     });
   }
@@ -52,14 +59,15 @@ export function applySplits(model: DeckModel, splits: readonly SlideSplit[]): De
 }
 
 /** Whether a segment of the source slide is shown on this part. */
-function shows(part: SlidePart, slidePath: DataPath, path: DataPath, first: boolean, last: boolean): boolean {
+function shows(part: SlidePart, data: Slide | ContentSlide, slidePath: DataPath, path: DataPath, first: boolean, last: boolean): boolean {
   const rest = path.slice(slidePath.length);
   const [key, i, field, j, sub, s] = rest;
   if (key === 'notes') return first;
-  // Tables, charts and images come after the initiatives: on the last part, once.
-  if (key === 'blocks') return last;
+  if (key === 'blocks') return showsBlock(part, data, i as number, field, j as number, last);
   if (key === 'heading') return true;
   if (key === 'paragraphs') return part.paragraphs?.includes(i as number) ?? true;
+  if (key === 'milestones' && part.milestones) return (i as number) >= part.milestones[0] && (i as number) < part.milestones[1];
+  if (key === 'columns' && part.points && field === 'points') return (j as number) >= part.points[0] && (j as number) < part.points[1];
   if (key !== 'initiatives' || !part.initiatives) return true;
   const ini = part.initiatives.find((p) => p.index === i);
   if (!ini) return false;
@@ -75,14 +83,70 @@ function shows(part: SlidePart, slidePath: DataPath, path: DataPath, first: bool
   return true;
 }
 
+/**
+ * Whether a block's segment is shown on this part. Blocks close the last part unless the split
+ * placed them; a continued table's rows are each on one part, its caption and header are
+ * repeated on every part (listed there too, as a continued initiative's title is: each part
+ * lists what it shows), its total and the slide's other blocks are on the part that ends it.
+ */
+function showsBlock(part: SlidePart, data: Slide | ContentSlide, block: number, field: unknown, row: number, last: boolean): boolean {
+  if (part.blocks === false) return false;
+  if (part.blocks === undefined) return last;
+  const { block: table, rows: [from, to] } = part.blocks;
+  const ends = to >= tableLength(data, table);
+  if (block !== table) return ends;
+  if (field === 'rows') return row >= from && row < to;
+  if (field === 'total') return ends;
+  return true;
+}
+
+function tableLength(data: Slide | ContentSlide, block: number): number {
+  const b = data.layout === 'content' ? data.blocks?.[block] : undefined;
+  return b?.type === 'table' ? b.rows.length : 0;
+}
+
+/** The part that ends a continued table records all its rows, for its total. */
+function tableRowsOf(data: Slide | ContentSlide, part: SlidePart): { tableRows?: { block: number; rows: TableBlock['rows'] } } {
+  if (!part.blocks || part.blocks.rows[0] === 0 || data.layout !== 'content') return {};
+  const b = data.blocks?.[part.blocks.block];
+  if (b?.type !== 'table' || part.blocks.rows[1] < b.rows.length) return {};
+  return { tableRows: { block: part.blocks.block, rows: b.rows } };
+}
+
+/** The blocks one part shows (undefined: none). */
+function partBlocks(data: ContentSlide, part: SlidePart, last: boolean): ContentSlide['blocks'] {
+  if (!data.blocks || part.blocks === false || (part.blocks === undefined && !last)) return undefined;
+  if (part.blocks === undefined) return data.blocks;
+  const { block: table, rows: [from, to] } = part.blocks;
+  const ends = to >= tableLength(data, table);
+  return data.blocks.flatMap((b, i) => {
+    if (i !== table) return ends ? [b] : [];
+    if (b.type !== 'table') return [b];
+    const rows = { ...without(b, 'total'), rows: b.rows.slice(from, to) };
+    return [ends && b.total ? { ...rows, total: b.total } : rows];
+  });
+}
+
 /** The slide data one part shows: the same objects, fewer of them. */
 function partData(data: Slide | ContentSlide, part: SlidePart, first: boolean, last: boolean): Slide | ContentSlide {
   // Speaker notes stay with the first part: the presenter speaks to the slide once; blocks
   // (tables, charts, images) follow the initiatives, so they close the last part.
   const noNotes = first ? data : without(data, 'notes');
-  const base = (last || noNotes.layout !== 'content' ? noNotes : without(noNotes as ContentSlide, 'blocks')) as Slide | ContentSlide;
+  let base = noNotes as Slide | ContentSlide;
+  if (noNotes.layout === 'content') {
+    const blocks = partBlocks(noNotes as ContentSlide, part, last);
+    const rest = without(noNotes as ContentSlide, 'blocks');
+    base = (blocks ? { ...rest, blocks } : rest) as ContentSlide;
+  }
   if (data.layout === 'statement' && part.paragraphs) {
     return { ...base, layout: 'statement', heading: data.heading, paragraphs: part.paragraphs.flatMap((i) => data.paragraphs[i] ?? []) } as Slide;
+  }
+  if (data.layout === 'timeline' && part.milestones) {
+    return { ...base, layout: 'timeline', milestones: data.milestones.slice(...part.milestones) } as Slide;
+  }
+  if (data.layout === 'comparison' && part.points) {
+    const [from, to] = part.points;
+    return { ...base, layout: 'comparison', columns: data.columns.map((c) => ({ ...c, points: c.points.slice(from, to) })) } as Slide;
   }
   if (data.layout === 'content' && part.initiatives) {
     const initiatives = part.initiatives.flatMap((p) => {
@@ -103,6 +167,8 @@ function partData(data: Slide | ContentSlide, part: SlidePart, first: boolean, l
         ...(p.funding && ini.funding ? { funding: ini.funding } : {}),
       }];
     });
+    // A part that shows only a table has no cards: no empty initiatives column beside it.
+    if (initiatives.length === 0) return without(base as ContentSlide, 'initiatives') as ContentSlide;
     return { ...(base as ContentSlide), initiatives };
   }
   return base;

@@ -10,8 +10,8 @@ import type { BideckErrorOptions, SourceLocation } from '../errors.js';
 import type { DeckModel, SlideModel } from '../model/types.js';
 import type { Mode } from '../render/deck.js';
 import { openPrintView } from '../export/pdf.js';
-import { candidates, planSplit, wholeContent } from './decide.js';
-import type { Candidate, SlideRows } from './decide.js';
+import { candidates, planSplit, wholeContent, widestCard } from './decide.js';
+import type { Candidate, SlideRows, TableAt } from './decide.js';
 import { PROBE_SOURCE } from './probe.js';
 import { applySplits } from './split.js';
 import type { Box, LayoutPlan, SlideDecision, SlidePart, SlideSplit } from './types.js';
@@ -91,7 +91,7 @@ const twoColumns = (s: SlideModel) =>
  * candidate, then one read of the whole print view; slides that fit leave the round.
  */
 async function chooseSizes(page: Page, slides: readonly SlideModel[]): Promise<{ chosen: Map<string, Candidate>; over: string[] }> {
-  const options = new Map(slides.map((s) => [s.id, candidates(twoColumns(s))]));
+  const options = new Map(slides.map((s) => [s.id, candidates(twoColumns(s), wideCard(s))]));
   const chosen = new Map<string, Candidate>();
   const over: string[] = [];
   let pending = slides.map((s) => s.id);
@@ -100,16 +100,33 @@ async function chooseSizes(page: Page, slides: readonly SlideModel[]): Promise<{
     const overflowing = new Set(await page.evaluate(`(function (a) { bideckProbe.apply(a); return bideckProbe.overflowing(a.map(function (x) { return x.id; })); })(${JSON.stringify(apply)})`) as string[]);
     const next: string[] = [];
     for (const a of apply) {
-      if (!overflowing.has(a.id)) chosen.set(a.id, { fit: a.fit, columns: a.columns });
+      if (!overflowing.has(a.id)) chosen.set(a.id, chosenOf(a));
       else if (k + 1 < (options.get(a.id)?.length ?? 0)) next.push(a.id);
       else {
         over.push(a.id);
-        chosen.set(a.id, { fit: a.fit, columns: a.columns });
+        chosen.set(a.id, chosenOf(a));
       }
     }
     pending = next;
   }
   return { chosen, over };
+}
+
+const chosenOf = (a: Candidate): Candidate => ({ fit: a.fit, columns: a.columns, ...(a.wide !== undefined ? { wide: a.wide } : {}) });
+
+/** The card of a row of cards that may take a wider column: the densest by its text (decide.ts widestCard). */
+function wideCard(s: SlideModel): number | undefined {
+  const d = s.data;
+  if (d.layout !== 'content' || d.blocks?.length) return undefined;
+  return widestCard((d.initiatives ?? []).map((ini) => textLength(ini)));
+}
+
+/** Characters of text in a value (its strings, keys aside): a card's density. */
+function textLength(value: unknown): number {
+  if (typeof value === 'string') return value.length;
+  if (Array.isArray(value)) return value.reduce((n: number, v) => n + textLength(v), 0);
+  if (value && typeof value === 'object') return Object.entries(value).reduce((n, [k, v]) => n + (k === 'id' || k === 'action' ? 0 : textLength(v)), 0);
+  return 0;
 }
 
 /** Measure the rows of the slides that do not fit at the floors, in one column, and split them. */
@@ -118,31 +135,49 @@ async function continueSlides(page: Page, model: DeckModel, failing: ReadonlyMap
   const next = new Map(splits.map((s) => [s.slide, [...s.parts]]));
   const byMode = new Map<Mode, string[]>();
   for (const [id, mode] of failing) byMode.set(mode, [...(byMode.get(mode) ?? []), id]);
+  const measured: { slide: SlideModel; rows: SlideRows; mode: Mode }[] = [];
   for (const [mode, ids] of byMode) {
     await page.evaluate(`window.bideckSetMode(${JSON.stringify(mode)})`);
     const apply = ids.map((id) => ({ id, ...floor }));
     const rows = await page.evaluate(`(function (a) { bideckProbe.apply(a); return bideckProbe.rows(a.map(function (x) { return x.id; })); })(${JSON.stringify(apply)})`) as SlideRows[];
     ids.forEach((id, i) => {
       const slide = model.slides.find((s) => s.id === id);
-      const measured = rows[i];
-      if (!slide || !measured) return;
-      const source = slide.continuation?.of ?? slide.id;
-      const parts = next.get(source) ?? [currentPart(slide)];
-      const at = (slide.continuation?.part ?? 1) - 1;
-      const current = parts[at] ?? currentPart(slide);
-      const plan = planSplit(current, measured);
-      if ('unsplittable' in plan) throw tooLong(slide, plan.unsplittable, mode, input);
-      parts.splice(at, 1, ...plan.parts);
-      next.set(source, parts);
+      const r = rows[i];
+      if (slide && r) measured.push({ slide, rows: r, mode });
     });
   }
+  // Later parts first: splitting part k shifts the parts after it, never those before, so two
+  // parts of one slide that both overflow are each split where they are.
+  measured.sort((a, b) => (b.slide.continuation?.part ?? 1) - (a.slide.continuation?.part ?? 1));
+  for (const { slide, rows, mode } of measured) {
+    const source = slide.continuation?.of ?? slide.id;
+    const parts = next.get(source) ?? [currentPart(slide)];
+    const at = (slide.continuation?.part ?? 1) - 1;
+    const current = parts[at] ?? currentPart(slide);
+    const plan = planSplit(current, rows, tableAt(slide, current));
+    if ('unsplittable' in plan) throw tooLong(slide, plan.unsplittable, mode, input);
+    parts.splice(at, 1, ...plan.parts);
+    next.set(source, parts);
+  }
   return [...next].map(([slide, parts]) => ({ slide, parts }));
+}
+
+/** The table a slide shows (the first, in the source slide's blocks), for a split by rows. */
+function tableAt(slide: SlideModel, current: SlidePart): TableAt | undefined {
+  if (current.blocks) return { block: current.blocks.block, length: current.blocks.rows[1] };
+  const data = slide.data;
+  if (data.layout !== 'content') return undefined;
+  const block = (data.blocks ?? []).findIndex((b) => b.type === 'table');
+  const t = data.blocks?.[block];
+  return t?.type === 'table' ? { block, length: t.rows.length } : undefined;
 }
 
 function currentPart(slide: SlideModel): SlidePart {
   const data = slide.data;
   if (data.layout === 'content') return wholeContent(data.initiatives ?? []);
   if (data.layout === 'statement') return { paragraphs: data.paragraphs.map((_, i) => i) };
+  if (data.layout === 'timeline') return { milestones: [0, data.milestones.length] };
+  if (data.layout === 'comparison') return { points: [0, Math.max(0, ...data.columns.map((c) => c.points.length))] };
   return {};
 }
 
@@ -180,7 +215,7 @@ async function record(page: Page, model: DeckModel, input: LayoutInput, decided:
     const boxes = await page.evaluate(`(function (a) { bideckProbe.apply(a); return bideckProbe.boxes(a.map(function (x) { return x.id; })); })(${JSON.stringify(apply)})`) as Box[][];
     plan.modes[mode] = model.slides.map((slide, i): SlideDecision => {
       const c = chosen.get(slide.id) ?? { fit: 1, columns: 1 };
-      return { id: slide.id, number: slide.number, fit: c.fit, columns: c.columns, boxes: attribute(slide, (boxes[i] ?? []).map(round)) };
+      return { id: slide.id, number: slide.number, fit: c.fit, columns: c.columns, ...(c.wide !== undefined ? { wide: c.wide } : {}), boxes: attribute(slide, (boxes[i] ?? []).map(round)) };
     });
   }
   return plan;

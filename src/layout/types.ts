@@ -35,6 +35,23 @@ export interface SlidePart {
   initiatives?: InitiativePart[];
   /** Statement slides: the paragraphs shown, by index. */
   paragraphs?: number[];
+  /**
+   * Content slides with blocks (tables, charts, images): which part shows them. Unset, they close
+   * the last part; `false`, this part shows none (its initiatives went first); a table range, this
+   * part shows rows [from, to) of that table (issue 11: tables split by rows, the header repeated,
+   * the total row and the other blocks on the part that ends the table).
+   */
+  blocks?: false | TableRows;
+  /** Comparison slides: the points [from, to) each column shows, its heading repeated. */
+  points?: [from: number, to: number];
+  /** Timeline slides: the milestones [from, to) shown. */
+  milestones?: [from: number, to: number];
+}
+
+export interface TableRows {
+  /** Index of the table among the slide's blocks. */
+  block: number;
+  rows: [from: number, to: number];
 }
 
 export interface InitiativePart {
@@ -58,11 +75,16 @@ export interface SlideDecision {
   fit: number;
   /** Columns of a single initiative's list (1 or 2). */
   columns: 1 | 2;
+  /** Index of the card given a wider column than the others (cards in a row), when one is. */
+  wide?: number;
   /** Every block as laid out in this mode, in CSS px relative to the slide's top-left corner. */
   boxes: Box[];
 }
 
-export type BlockKind = 'header' | 'title' | 'heading' | 'point' | 'paragraph' | 'funding' | 'card' | 'footer' | 'text';
+export type BlockKind =
+  | 'header' | 'title' | 'heading' | 'point' | 'paragraph' | 'funding' | 'card' | 'footer' | 'text'
+  // Issue 11's elements: a source line is furniture with a higher floor (10 pt); the rest are body text.
+  | 'source' | 'caption' | 'cell' | 'date' | 'milestone' | 'label' | 'figure';
 
 export interface Box {
   kind: BlockKind;

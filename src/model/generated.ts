@@ -3,7 +3,7 @@ import type { TableBlock } from '../schema/blocks.js';
 import type { Bilingual } from '../schema/text.js';
 import { formatAmount } from './amount-format.js';
 import { chartAlt, chartData } from './chart-data.js';
-import type { DeckModel } from './types.js';
+import type { DeckModel, SlideModel } from './types.js';
 
 /** An amount in both languages, written by bideck's formatters (2億元 / $200M). */
 export function amountText(value: number, flags: { approximate?: boolean; over?: boolean } = {}): Bilingual {
@@ -14,8 +14,12 @@ export function amountText(value: number, flags: { approximate?: boolean; over?:
 
 export interface CellView { text: Bilingual; amount: boolean; rowHeader: boolean }
 
-/** A table as shown: amounts written out, the first text column as row headers, the total summed. */
-export function tableView(t: TableBlock) {
+/**
+ * A table as shown: amounts written out, the first text column as row headers, the total summed.
+ * `all` is every row of a table the layout continued (src/layout/split.ts): its last part shows
+ * some rows but totals them all.
+ */
+export function tableView(t: TableBlock, all: TableBlock['rows'] = t.rows) {
   const firstText = t.columns[0]?.amounts !== true;
   const rows = t.rows.map((row) => ({
     cells: row.map((cell, c): CellView => ({
@@ -27,11 +31,17 @@ export function tableView(t: TableBlock) {
   const total = t.total
     ? t.columns.map((col, c): CellView => {
         if (c === 0 && firstText) return { text: t.total ?? { zh: '', en: '' }, amount: false, rowHeader: true };
-        const sum = col.amounts ? t.rows.reduce((n, r) => n + (typeof r[c] === 'number' ? r[c] : 0), 0) : undefined;
+        const sum = col.amounts ? all.reduce((n, r) => n + (typeof r[c] === 'number' ? r[c] : 0), 0) : undefined;
         return { text: sum === undefined ? { zh: '', en: '' } : amountText(sum), amount: sum !== undefined, rowHeader: false };
       })
     : undefined;
-  return { columns: t.columns, rows, total, dense: t.rows.length > 6 };
+  return { columns: t.columns, rows, total, dense: all.length > 6 };
+}
+
+/** Every row of a table block, the rows of its earlier parts included when the layout continued it. */
+export function allRows(slide: SlideModel, block: number, t: TableBlock): TableBlock['rows'] {
+  const c = slide.continuation?.tableRows;
+  return c && c.block === block ? c.rows : t.rows;
 }
 
 /** Characters chart axes may write besides the data's own amounts (ticks such as 120億元 / $12B). */
@@ -48,9 +58,9 @@ export function generatedText(model: DeckModel): Bilingual[] {
     if (d.layout === 'figures') d.figures.forEach((f) => out.push(amountText(f.amount, f)));
     if (d.layout === 'timeline') d.milestones.forEach((m) => out.push(formatMilestone(m.date)));
     if (d.layout !== 'content') continue;
-    for (const b of d.blocks ?? []) {
+    for (const [i, b] of (d.blocks ?? []).entries()) {
       if (b.type === 'table') {
-        const v = tableView(b);
+        const v = tableView(b, allRows(slide, i, b));
         for (const c of [...v.rows.flatMap((r) => r.cells), ...(v.total ?? [])]) out.push(c.text);
       } else if (b.type === 'chart') {
         const data = chartData(b, model);

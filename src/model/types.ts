@@ -1,6 +1,7 @@
 import type { DataPath } from '../load/yaml.js';
 import type { Area, AreaSlide, Deck, Slide } from '../schema/deck.js';
 import type { ImageAsset } from './images.js';
+import type { TableBlock } from '../schema/blocks.js';
 import type { Funding } from '../schema/funding.js';
 import type { Bilingual } from '../schema/text.js';
 
@@ -69,6 +70,8 @@ export interface Continuation {
   of: string;
   /** Statement slides: the paragraphs' numbers in the source slide. */
   paragraphNumbers?: number[];
+  /** The part that ends a continued table: every row of it, so its total counts them all (model/generated.ts tableView). */
+  tableRows?: { block: number; rows: TableBlock['rows'] };
 }
 
 export interface DeckModel {

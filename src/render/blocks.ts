@@ -1,15 +1,15 @@
 import { chartAlt, chartData } from '../model/chart-data.js';
-import { amountText, tableView } from '../model/generated.js';
+import { allRows, amountText, tableView } from '../model/generated.js';
 import type { DeckModel, SlideModel } from '../model/types.js';
 import type { Block } from '../schema/blocks.js';
 import type { Brand } from '../schema/brand.js';
 import { chartSvg } from './chart.js';
 import { formatMilestone } from './date.js';
 
-function blockView(block: Block, model: DeckModel, brand: Brand) {
+function blockView(block: Block, index: number, slide: SlideModel, model: DeckModel, brand: Brand) {
   switch (block.type) {
     case 'table':
-      return { table: tableView(block), caption: block.caption };
+      return { table: tableView(block, allRows(slide, index, block)), caption: block.caption };
     case 'chart': {
       const data = chartData(block, model);
       return {
@@ -30,7 +30,7 @@ export function slideView(slide: SlideModel, model: DeckModel, brand: Brand): Re
     logo: logo ? { uri: model.images?.get(logo.file)?.uri ?? '', alt: logo.alt } : undefined,
   };
   if (data.layout === 'content' && data.blocks) {
-    view.blocks = data.blocks.map((b) => blockView(b, model, brand));
+    view.blocks = data.blocks.map((b, i) => blockView(b, i, slide, model, brand));
     // Initiatives and blocks on one slide sit side by side: cards left, the block right.
     view.mixed = data.initiatives !== undefined;
   }

@@ -4,7 +4,8 @@ import type { DeckInput } from '../../src/schema/deck.js';
 /**
  * Valid decks of random density for the layout property test (test/layout/property.test.ts)
  * and the edge fixtures (test/fixtures/layout-*): 1–4 initiatives a slide, 0–15 points with
- * nesting, titles of 1–120 characters, long English words, URLs, amounts and **bold**.
+ * nesting, titles of 1–120 characters, long English words, URLs, amounts and **bold**; now and
+ * then a table of up to 25 rows (issue 11), alone or after the cards.
  */
 
 const ZH_WORDS = ['數碼港', '人工智能', '服務', '創新科技', '香港', '發展', '推動', '支援', '初創企業', '研究', '資助', '基建', '100萬元', '2億元', '「基金」，', '大灣區', '人才', '計劃'];
@@ -51,10 +52,26 @@ const initiative = fc.record({
   funding: fc.option(funding, { nil: undefined, freq: 2 }),
 }).map(({ title, points, funding: f }) => ({ title, ...(points.length ? { points } : {}), ...(f ? { funding: f } : {}) }));
 
-export const contentSlide = fc.array(initiative, { minLength: 1, maxLength: 4 }).map((initiatives) => ({ initiatives }));
+/** A table block (issue 11): 1–25 rows of a text column and an amount column, sometimes a total. */
+const table = fc.record({
+  rows: fc.array(fc.record({ name: bilingual([2, 24], [3, 60]), amount: fc.integer({ min: 1, max: 900 }) }), { minLength: 1, maxLength: 25 }),
+  total: fc.boolean(),
+}).map(({ rows, total }) => ({
+  type: 'table' as const,
+  columns: [{ header: { zh: '措施', en: 'Measure' } }, { header: { zh: '撥款', en: 'Funding' }, amounts: true }],
+  rows: rows.map((r) => [r.name, r.amount * 1e6]),
+  ...(total ? { total: { zh: '總額', en: 'Total' } } : {}),
+}));
+
+/** 1–4 initiatives, now and then followed by a table; or a table alone. */
+export const contentSlide = fc.oneof(
+  { weight: 6, arbitrary: fc.array(initiative, { minLength: 1, maxLength: 4 }).map((initiatives) => ({ initiatives })) },
+  { weight: 1, arbitrary: fc.record({ initiatives: fc.array(initiative, { minLength: 1, maxLength: 2 }), table }).map(({ initiatives, table: t }) => ({ initiatives, blocks: [t] })) },
+  { weight: 1, arbitrary: table.map((t) => ({ blocks: [t] })) },
+);
 
 /** A deck around some content slides, in the seed's frame. */
-export function deckOf(slides: readonly { initiatives: unknown[] }[], id = 'generated'): DeckInput {
+export function deckOf(slides: readonly object[], id = 'generated'): DeckInput {
   return {
     meta: {
       id,

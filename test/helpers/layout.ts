@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { findProblems, floorPx } from '../../src/layout/decide.js';
+import { boxFloorPx, findProblems } from '../../src/layout/decide.js';
 import type { BuildResult } from '../../src/pipeline/build.js';
 import { outputName } from '../../src/pipeline/build.js';
 import { MODES } from '../../src/render/deck.js';
@@ -39,7 +39,7 @@ export function layoutFailures(result: BuildResult, outDir: string, modes: reado
       for (const p of findProblems(d.boxes, mode)) failures.push(`${mode}: slide ${d.number} ${d.id}: ${p.message}`);
       const body = d.boxes.filter((b) => b.lang && b.kind !== 'footer' && b.kind !== 'header' && b.kind !== 'text');
       for (const b of body) {
-        if ((b.fontPx ?? 0) + 0.01 < floorPx(mode, b.lang ?? 'zh')) failures.push(`${mode}: slide ${d.number}: ${b.kind} at ${b.fontPx} px`);
+        if ((b.fontPx ?? 0) + 0.01 < boxFloorPx(mode, b)) failures.push(`${mode}: slide ${d.number}: ${b.kind} at ${b.fontPx} px`);
       }
     }
   }

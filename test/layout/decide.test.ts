@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { candidates, findProblems, floorPx, planSplit } from '../../src/layout/decide.js';
+import { boxFloorPx, candidates, findProblems, floorPx, planSplit, widestCard } from '../../src/layout/decide.js';
 import type { Box } from '../../src/layout/types.js';
 
 describe('floors (issue 9, point 2)', () => {
@@ -17,6 +17,37 @@ describe('candidates: space before size (point 4)', () => {
     const c = candidates(true);
     expect(c.slice(0, 3)).toEqual([{ fit: 1, columns: 1 }, { fit: 1, columns: 2 }, { fit: 0.94, columns: 2 }]);
     expect(candidates(false).every((x) => x.columns === 1)).toBe(true);
+  });
+
+  it('gives the densest of the cards in a row a wider column before each smaller size step (point 2, seed slide 7)', () => {
+    expect(candidates(false, 0).slice(0, 3)).toEqual([{ fit: 1, columns: 1 }, { fit: 1, columns: 1, wide: 0 }, { fit: 0.94, columns: 1 }]);
+    expect(widestCard([300, 120, 130])).toBe(0);
+    expect(widestCard([120, 130, 300])).toBe(2);
+    expect(widestCard([200, 180])).toBeUndefined(); // similar density: even columns
+    expect(widestCard([500])).toBeUndefined();
+    expect(widestCard([500, 100, 100, 100])).toBeUndefined(); // a 2×2 grid has no row to share
+  });
+});
+
+describe('floors of issue 11 elements', () => {
+  it('hold a source line at 10 pt, table cells, milestones and captions at the body floors', () => {
+    expect(boxFloorPx('zh', { kind: 'source', lang: 'zh' })).toBeCloseTo(13.333, 3);
+    expect(boxFloorPx('en', { kind: 'cell', lang: 'en' })).toBe(16);
+    expect(boxFloorPx('bi', { kind: 'milestone', lang: 'en' })).toBeCloseTo(13.333, 3);
+    expect(boxFloorPx('bi', { kind: 'caption', lang: 'zh' })).toBe(16);
+    const cell: Box = { kind: 'cell', lang: 'en', x: 10, y: 10, w: 100, h: 20, fontPx: 12 };
+    expect(findProblems([cell], 'en').map((p) => p.kind)).toEqual(['below-floor']);
+  });
+
+  it('continue a table alone by rows, every part at once; its cards go first when it shares the slide', () => {
+    const rows = { kind: 'content' as const, initiatives: [], table: { capacity: 100, rows: Array.from({ length: 7 }, () => 30) } };
+    expect(planSplit({ initiatives: [] }, rows, { block: 1, length: 7 })).toEqual({
+      parts: [[0, 3], [3, 6], [6, 7]].map((rows) => ({ initiatives: [], blocks: { block: 1, rows } })),
+    });
+    const withCards = { initiatives: [{ index: 0, rows: [], funding: false }] };
+    expect(planSplit(withCards, rows, { block: 1, length: 7 })).toEqual({
+      parts: [{ ...withCards, blocks: false }, { initiatives: [], blocks: { block: 1, rows: [0, 7] } }],
+    });
   });
 });
 

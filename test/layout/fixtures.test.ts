@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../src/pipeline/build.js';
 import { MODES } from '../../src/render/deck.js';
+import { floorPx } from '../../src/layout/decide.js';
 import { layoutFailures } from '../helpers/layout.js';
 
 const out = () => join(mkdtempSync(join(tmpdir(), 'bideck-layout-')), 'dist');
@@ -29,6 +30,19 @@ describe('layout of the edge fixtures, built in Chromium (issue 9)', { timeout: 
     expect(result.layout?.splits).toEqual([]);
     for (const m of MODES) expect(result.layout?.modes[m]).toHaveLength(11);
     expect(layoutFailures(result, dir)).toEqual([]);
+  });
+
+  it('the bilingual seed slide 7 uses the empty space of its columns rather than shrink: its English stays above the 10 pt floor (issue 9 point 2)', async () => {
+    const dir = out();
+    const result = await build({ deckPath: join('data', 'deck.yaml'), outDir: dir, modes: ['bi'], checks: false });
+    const seven = result.layout?.modes.bi?.[6];
+    expect(seven?.id).toBe('research-institutes');
+    // The dense first card takes the wider column (it used to sit at about 9.6 pt, then at the floor).
+    expect(seven?.wide).toBe(0);
+    const english = (seven?.boxes ?? []).filter((b) => b.lang === 'en' && (b.kind === 'point' || b.kind === 'paragraph'));
+    expect(english.length).toBeGreaterThan(0);
+    for (const b of english) expect(b.fontPx ?? 0).toBeGreaterThan(floorPx('bi', 'en') + 1);
+    expect(result.layout?.modes.bi).toHaveLength(11);
   });
 
   it('the 4 cards of a 2×2 slide with funding lines of different lengths stay on one slide, their badges in line by row', async () => {
