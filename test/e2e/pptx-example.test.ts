@@ -14,6 +14,7 @@ import { EXAMPLE_DECK } from '../helpers/example.js';
 import { officeFonts, officeToPdf } from '../helpers/office.js';
 import { pdfInfo, pdfText } from '../helpers/pdf.js';
 import { readPptx } from '../helpers/pptx.js';
+import { geometryProblems, measureTextBlocks } from '../helpers/pptx-geometry.js';
 import type { PptxFile, PptxParagraph, PptxSlide } from '../helpers/pptx.js';
 import { squash } from '../helpers/seed.js';
 
@@ -194,39 +195,7 @@ describe('example deck as an editable PowerPoint', () => {
     try {
       const { page } = await openDeck(browser, file(name('bi', 'html')), '?print-pdf&lang=bi');
       for (const mode of MODES) {
-        const blocks = await page.evaluate((m) => {
-          (window as unknown as { bideckSetMode(m: string): void }).bideckSetMode(m);
-          return Array.from(document.querySelectorAll<HTMLElement>('section.slide')).map((s) => {
-            const sr = s.getBoundingClientRect();
-            const parents = new Set(Array.from(s.querySelectorAll('.t-zh, .t-en')).map((e) => e.parentElement as HTMLElement));
-            // Table cells live in the native table; the chart's alt text is the chart's description.
-            return Array.from(parents).filter((p) => !p.closest('.slide-footer, aside.notes, .visually-hidden, td, th')).flatMap((p) => {
-              const shown = Array.from(p.children).filter((c) => c.matches('.t-zh, .t-en') && !c.matches('.visually-hidden') && c.getClientRects().length > 0) as HTMLElement[];
-              if (!shown.length) return [];
-              const all = shown.map((e) => e.getBoundingClientRect());
-              const rs = all[1] && all[0] && all[1].top < all[0].bottom - 1 ? [all[0]] : all;
-              const x = Math.min(...rs.map((r) => r.left)) - sr.left;
-              const y = Math.min(...rs.map((r) => r.top)) - sr.top;
-              return [{ text: shown[0]?.innerText ?? '', x, y, w: Math.max(...rs.map((r) => r.right)) - sr.left - x, h: Math.max(...rs.map((r) => r.bottom)) - sr.top - y }];
-            });
-          });
-        }, mode);
-        const problems: string[] = [];
-        let compared = 0;
-        blocks.forEach((slideBlocks, i) => {
-          const shapes = deck(mode).slides[i]?.shapes ?? [];
-          for (const b of slideBlocks) {
-            const shape = shapes.find((sh) => squash(sh.paragraphs[0]?.text ?? '') === squash(b.text));
-            if (!shape) {
-              problems.push(`slide ${i + 1}: no text box for "${b.text}"`);
-              continue;
-            }
-            compared++;
-            const dx = Math.max(Math.abs(shape.box.x - b.x), Math.abs(shape.box.w - b.w)) / 1280;
-            const dy = Math.max(Math.abs(shape.box.y - b.y), Math.abs(shape.box.h - b.h)) / 720;
-            if (dx > 0.02 || dy > 0.02) problems.push(`slide ${i + 1} "${b.text}": off by ${(dx * 100).toFixed(1)}% × ${(dy * 100).toFixed(1)}%`);
-          }
-        });
+        const { problems, compared } = geometryProblems(await measureTextBlocks(page, mode), deck(mode));
         expect(problems, mode).toEqual([]);
         expect(compared, mode).toBeGreaterThan(50);
       }

@@ -12,6 +12,7 @@ import { openDeck, startBrowser } from '../helpers/browser.js';
 import { officeFonts, officeToPdf, pdfWords } from '../helpers/office.js';
 import { pdfInfo, pdfText } from '../helpers/pdf.js';
 import { readPptx } from '../helpers/pptx.js';
+import { geometryProblems, measureTextBlocks } from '../helpers/pptx-geometry.js';
 import type { PptxFile } from '../helpers/pptx.js';
 import { SEED_DECK, squash } from '../helpers/seed.js';
 
@@ -147,41 +148,7 @@ describe('seed deck as an editable PowerPoint', () => {
     it('places the main text boxes within 2% of the slide size of the same blocks measured in Chromium', async () => {
       const { page } = await openDeck(browser, file(name('bi', 'html')), '?print-pdf&lang=bi');
       for (const mode of MODES) {
-        // Measured here, independently of export/boxes.ts: each bilingual block's visible
-        // languages, their union box and the first language's text.
-        const blocks = await page.evaluate((m) => {
-          (window as unknown as { bideckSetMode(m: string): void }).bideckSetMode(m);
-          return Array.from(document.querySelectorAll<HTMLElement>('section.slide')).map((s) => {
-            const sr = s.getBoundingClientRect();
-            const parents = new Set(Array.from(s.querySelectorAll('.t-zh, .t-en')).map((e) => e.parentElement as HTMLElement));
-            return Array.from(parents).filter((p) => !p.closest('.slide-footer, aside.notes')).flatMap((p) => {
-              const shown = Array.from(p.children).filter((c) => c.matches('.t-zh, .t-en') && c.getClientRects().length > 0) as HTMLElement[];
-              if (!shown.length) return [];
-              const all = shown.map((e) => e.getBoundingClientRect());
-              // Languages stacked share a box; side by side (wordmarks) each has its own.
-              const rs = all[1] && all[0] && all[1].top < all[0].bottom - 1 ? [all[0]] : all;
-              const x = Math.min(...rs.map((r) => r.left)) - sr.left;
-              const y = Math.min(...rs.map((r) => r.top)) - sr.top;
-              return [{ text: shown[0]?.innerText ?? '', x, y, w: Math.max(...rs.map((r) => r.right)) - sr.left - x, h: Math.max(...rs.map((r) => r.bottom)) - sr.top - y }];
-            });
-          });
-        }, mode);
-        const problems: string[] = [];
-        let compared = 0;
-        blocks.forEach((slideBlocks, i) => {
-          const shapes = deck(mode).slides[i]?.shapes ?? [];
-          for (const b of slideBlocks) {
-            const shape = shapes.find((sh) => squash(sh.paragraphs[0]?.text ?? '') === squash(b.text));
-            if (!shape) {
-              problems.push(`slide ${i + 1}: no text box for "${b.text}"`);
-              continue;
-            }
-            compared++;
-            const dx = Math.max(Math.abs(shape.box.x - b.x), Math.abs(shape.box.w - b.w)) / 1280;
-            const dy = Math.max(Math.abs(shape.box.y - b.y), Math.abs(shape.box.h - b.h)) / 720;
-            if (dx > 0.02 || dy > 0.02) problems.push(`slide ${i + 1} "${b.text}": off by ${(dx * 100).toFixed(1)}% × ${(dy * 100).toFixed(1)}%`);
-          }
-        });
+        const { problems, compared } = geometryProblems(await measureTextBlocks(page, mode), deck(mode));
         expect(problems, mode).toEqual([]);
         expect(compared, mode).toBeGreaterThan(60);
       }
