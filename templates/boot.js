@@ -30,6 +30,7 @@
       b.setAttribute('aria-pressed', String(b.dataset.mode === next));
     });
     fitAll();
+    altText(next);
     speakUi(next, announced);
     announced = true;
     // The print view's pages are fixed 1280×720 boxes: only the text inside them re-fits.
@@ -51,6 +52,14 @@
     en: { lang: 'en', prev: 'previous slide', next: 'next slide', up: 'above slide', down: 'below slide', mode: { en: 'Switched to English' } },
   };
   var announced = false;
+
+  /** Images speak the mode's language: both (中文 first) in the bilingual deck, one otherwise. */
+  function altText(next) {
+    Array.prototype.forEach.call(document.querySelectorAll('img[data-alt-zh]'), function (img) {
+      var zh = img.dataset.altZh, en = img.dataset.altEn;
+      img.alt = next === 'en' ? en : next === 'zh' ? zh : zh + ' / ' + en;
+    });
+  }
   function speakUi(next, announce) {
     var ui = next === 'en' ? UI.en : UI.zh;
     ['left', 'right', 'up', 'down'].forEach(function (dir) {

@@ -109,6 +109,19 @@ describe('accessible HTML: axe-core at WCAG 2.1 AA, every slide of every mode an
     await page.close();
   });
 
+  it('gives images and the logo alt text in the language on screen', async () => {
+    const { page } = await openDeck(browser, join(out, '..', 'example', 'budget-it-2025.zh.html'));
+    const alts = () => page.evaluate(() => Array.from(document.querySelectorAll('img[data-alt-zh]')).map((i) => (i as HTMLImageElement).alt));
+    const zh = await alts();
+    expect(zh.length).toBeGreaterThanOrEqual(2); // the logo and a photo
+    expect(zh.every((a) => !/[A-Za-z]/.test(a) && /\p{Script=Han}/u.test(a))).toBe(true);
+    await page.click('.mode-switch button[data-mode="en"]');
+    expect((await alts()).every((a) => !/\p{Script=Han}/u.test(a) && /[A-Za-z]/.test(a))).toBe(true);
+    await page.click('.mode-switch button[data-mode="bi"]');
+    expect((await alts()).every((a) => / \/ /.test(a))).toBe(true);
+    await page.close();
+  });
+
   it('respects prefers-reduced-motion: no slide transition', async () => {
     const page = await browser.newPage();
     await page.emulateMediaFeatures([{ name: 'prefers-reduced-motion', value: 'reduce' }]);

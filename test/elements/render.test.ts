@@ -32,7 +32,7 @@ describe('rendering the issue 11 elements', () => {
     const h = html('title');
     expect(h).toContain('<p class="t-zh title-slide__subline" lang="zh-Hant-HK">傳媒簡報會</p>');
     expect(h).toContain('Central Government Offices, Tamar');
-    expect(h).toMatch(/<img class="title-slide__logo" src="data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+" alt="創新科技標誌 \/ Innovation emblem">/);
+    expect(h).toMatch(/<img class="title-slide__logo" src="data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+" alt="創新科技標誌 \/ Innovation emblem" data-alt-zh="創新科技標誌" data-alt-en="Innovation emblem">/);
   });
 
   it('key figures are written by bideck from the stored amounts, in both languages', () => {
@@ -97,7 +97,7 @@ describe('rendering the issue 11 elements', () => {
 
   it('image: embedded as data: URI with bilingual alt and caption', () => {
     const h = html('industry-photo');
-    expect(h).toMatch(/<img class="image" src="data:image\/png;base64,[^"]+" alt="維港兩岸的建築群 \/ Buildings on both sides of Victoria Harbour">/);
+    expect(h).toMatch(/<img class="image" src="data:image\/png;base64,[^"]+" alt="維港兩岸的建築群 \/ Buildings on both sides of Victoria Harbour" data-alt-zh="維港兩岸的建築群" data-alt-en="Buildings on both sides of Victoria Harbour">/);
     expect(h).toContain('智能生產線落戶香港');
     expect(h).toContain('class="body mixed"');
   });
