@@ -1,3 +1,5 @@
+import { errorOverlaySource } from './overlay.js';
+
 /** What the live client knows about the page it runs in. */
 export interface LivePage {
   generation: number;
@@ -22,35 +24,7 @@ export function liveClientScript(page: LivePage): string {
   if (/[?&](receiver|print-pdf)/.test(window.location.search)) return;
   var generation = ${JSON.stringify(page.generation)};
   var SHELL = ${JSON.stringify(page.shell)};
-  var overlay = null;
-  function show(error) {
-    if (!overlay) {
-      overlay = document.createElement('div');
-      overlay.id = 'bideck-error';
-      overlay.setAttribute('role', 'alert');
-      overlay.setAttribute('style', 'position:fixed;left:0;right:0;bottom:0;z-index:2147483647;max-height:60vh;overflow:auto;' +
-        'margin:0;padding:16px 24px;background:rgba(120,16,16,0.94);color:#fff;font:14px/1.45 ui-monospace,Menlo,Consolas,monospace;' +
-        'box-shadow:0 -4px 16px rgba(0,0,0,0.3);white-space:pre-wrap;text-align:left');
-      document.body.appendChild(overlay);
-    }
-    overlay.textContent = '';
-    var head = document.createElement('strong');
-    head.className = 'bideck-error__where';
-    head.textContent = error.where || 'bideck';
-    var text = document.createElement('div');
-    text.className = 'bideck-error__text';
-    text.textContent = error.text;
-    var hint = document.createElement('div');
-    hint.setAttribute('style', 'margin-top:8px;opacity:0.75');
-    hint.textContent = 'The deck shows the last good build. Save the fixed file to update it.';
-    overlay.appendChild(head);
-    overlay.appendChild(text);
-    overlay.appendChild(hint);
-  }
-  function hide() {
-    if (overlay) overlay.remove();
-    overlay = null;
-  }
+  ${errorOverlaySource('The deck shows the last good build. Save the fixed file to update it.')}
   function reload() {
     source.close();
     window.location.reload();

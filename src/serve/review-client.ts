@@ -1,3 +1,5 @@
+import { errorOverlaySource } from './overlay.js';
+
 /**
  * The live client of the review page `bideck serve` serves at /review (never in built files).
  * On a `reload` event it fetches the new page and, when only slides' content changed (same
@@ -110,7 +112,7 @@ export function reviewLiveScript(generation: number): string {
     }).then(function (html) {
       busy = false;
       if (!swap(html, next)) return reload();
-      if (banner) { banner.remove(); banner = null; }
+      hide();
       // A save while this one was on its way: catch up with it.
       if (wanted !== generation) update(wanted);
     }).catch(function () {
@@ -118,18 +120,8 @@ export function reviewLiveScript(generation: number): string {
       reload();
     });
   }
-  var banner = null;
-  function show(error) {
-    if (!banner) {
-      banner = document.createElement('div');
-      banner.id = 'bideck-error';
-      banner.setAttribute('role', 'alert');
-      banner.setAttribute('style', 'position:fixed;left:0;right:0;bottom:0;z-index:2147483647;max-height:60vh;overflow:auto;margin:0;' +
-        'padding:16px 24px;background:rgba(120,16,16,0.94);color:#fff;font:14px/1.45 ui-monospace,Menlo,Consolas,monospace;white-space:pre-wrap');
-      document.body.appendChild(banner);
-    }
-    banner.textContent = (error.where ? error.where + '\\n' : '') + error.text + '\\nThe page shows the last good build. Save the fixed file to update it.';
-  }
+  ${errorOverlaySource('The page shows the last good build. Save the fixed file to update it.')}
+
   function reload() {
     save();
     source.close();
@@ -139,7 +131,7 @@ export function reviewLiveScript(generation: number): string {
   source.addEventListener('hello', function (e) {
     var data = JSON.parse(e.data);
     if (data.generation !== generation && data.update) return update(data.generation);
-    if (data.error) show(data.error); else if (banner) { banner.remove(); banner = null; }
+    if (data.error) show(data.error); else hide();
   });
   source.addEventListener('reload', function (e) {
     update(JSON.parse(e.data).generation);
