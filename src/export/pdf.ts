@@ -12,8 +12,6 @@ const debug = createDebug('bideck:pdf');
 export interface PdfResult {
   mode: Mode;
   pdf: Uint8Array;
-  /** Slide ids whose content still overflows its box at the smallest fit. */
-  overflowing: string[];
   /** Requests the deck tried to make outside its own file (always blocked). */
   blocked: string[];
   pages: number;
@@ -65,7 +63,6 @@ export async function printDeck(browser: Browser, htmlFile: string, options: Pdf
           if (document.documentElement.dataset['mode'] !== m) w.bideckSetMode(m);
           if (title !== null) document.title = title;
           return {
-            overflowing: Array.from(document.querySelectorAll('section.slide[data-overflow]')).map((s) => s.id),
             pages: document.querySelectorAll('.pdf-page').length,
           };
         },

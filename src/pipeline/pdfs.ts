@@ -25,7 +25,6 @@ export interface ModePdf {
   /** The slide deck (one page a slide) or the A4 handout (two slides and notes a page). */
   kind: 'deck' | 'handout';
   pdf: Uint8Array;
-  overflowing: string[];
   /** Deck PDFs when asked for (`boxes`): every page's measured blocks, for the PowerPoint writer. */
   boxes?: MeasuredSlide[];
 }
@@ -114,7 +113,7 @@ export async function exportPdfs(htmlFiles: readonly { mode: Mode; file: string 
         ctx.timings.push({ stage: `pdf ${r.mode}`, ms });
         ctx.reporter.stage(`pdf ${r.mode}`, ms, `${pdf.length} bytes`);
         const boxes = measured.get(r.mode);
-        out.push({ mode: r.mode, kind: 'deck', pdf, overflowing: r.overflowing, ...(boxes ? { boxes } : {}) });
+        out.push({ mode: r.mode, kind: 'deck', pdf, ...(boxes ? { boxes } : {}) });
         const next = order[order.indexOf(r.mode) + 1];
         if (next) ctx.reporter.begin?.(`pdf ${next}`);
       },
@@ -129,7 +128,7 @@ export async function exportPdfs(htmlFiles: readonly { mode: Mode; file: string 
         ctx.reporter.warn(`handout: the notes of slide(s) ${result.notesOverflowing.join(', ')} do not fit under their slide; shorten them`);
       }
       const pdf = await finish(result.pdf, job.mode, (n) => (index(n) >= 0 ? Math.floor(index(n) / SLIDES_PER_SHEET) : undefined));
-      return { mode: job.mode, kind: 'handout', pdf, overflowing: [] };
+      return { mode: job.mode, kind: 'handout', pdf };
     }, (r) => `${r.pdf.length} bytes`);
 
   const handoutFile = ctx.handout && htmlFiles.find((f) => f.mode === ctx.handout?.mode)?.file;
