@@ -4,6 +4,7 @@ import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import createDebug from 'debug';
 import { BideckError } from '../errors.js';
 import { openPage } from './browser.js';
+import { pruneBreaks, verifyBreaks } from './breaks.js';
 import { prepareTags } from './tags.js';
 import type { Mode } from '../render/deck.js';
 
@@ -33,25 +34,37 @@ export interface PdfOptions {
   onLaidOut?: (page: Page, mode: Mode) => Promise<void>;
 }
 
+/** A deck already open in its print view (the layout stage's page) and what it tried to request. */
+export interface PrintView {
+  page: Page;
+  blocked: string[];
+}
+
 /**
- * One deck file → one PDF per mode, each from reveal.js's print view with a single
+ * One deck file (or the same deck already open: `PrintView`) → one PDF per mode, each from reveal.js's print view with a single
  * `page.pdf()`. The print view is laid out once; switching mode only re-fits the text, so
  * three modes cost one page load (the same page the presenter's `L` key switches).
  * Every request but the deck's own file is aborted: export never touches the network.
  */
-export async function printDeck(browser: Browser, htmlFile: string, options: PdfOptions): Promise<PdfResult[]> {
+export async function printDeck(browser: Browser, source: string | PrintView, options: PdfOptions): Promise<PdfResult[]> {
   const timeout = options.timeoutMs ?? 60_000;
-  const blocked: string[] = [];
-  let page: Page | undefined;
+  const blocked: string[] = typeof source === 'string' ? [] : source.blocked;
+  let page: Page | undefined = typeof source === 'string' ? undefined : source.page;
   const [first] = options.modes;
   if (!first) return [];
   let current: Mode = first;
   try {
-    page = await openPage(browser);
-    const start = performance.now();
-    await openPrintView(page, htmlFile, first, timeout, blocked);
-    const marks = await page.evaluate('window.bideckMarks').catch(() => undefined);
-    debug('print view %d ms %o', Math.round(performance.now() - start), marks);
+    if (typeof source === 'string') {
+      page = await openPage(browser);
+      const start = performance.now();
+      await openPrintView(page, source, first, timeout, blocked);
+      const marks = await page.evaluate('window.bideckMarks').catch(() => undefined);
+      debug('print view %d ms %o', Math.round(performance.now() - start), marks);
+    }
+    if (!page) return [];
+    const pruning = performance.now();
+    const pruned = await pruneBreaks(page, options.modes);
+    debug('phrase breaks %o in %d ms', pruned, Math.round(performance.now() - pruning));
     const results: PdfResult[] = [];
     const pending: Promise<void>[] = [];
     for (const mode of options.modes) {
@@ -69,6 +82,8 @@ export async function printDeck(browser: Browser, htmlFile: string, options: Pdf
         mode,
         options.titles[mode] ?? null,
       );
+      const restored = await verifyBreaks(page, mode);
+      if (restored) debug('%s: %d blocks kept every phrase break', mode, restored);
       if (options.tagged !== false) await prepareTags(page);
       if (options.onLaidOut) await options.onLaidOut(page, mode);
       const switched = performance.now();

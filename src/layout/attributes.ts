@@ -11,6 +11,16 @@ import type { LayoutPlan } from './types.js';
  * `data-wide="bi:0"` (the card given a wider column, per mode).
  */
 export function sectionAttributes(plan: LayoutPlan | undefined): Map<string, string> {
+  return new Map(
+    [...sectionAttributeValues(plan)].map(([id, values]) => [
+      id,
+      Object.entries(values).map(([name, value]) => (value === '' ? name : `${name}="${value}"`)).join(' '),
+    ]),
+  );
+}
+
+/** The same attributes by name (`data-laid-out` is ''), for setting them on a page that is open. */
+export function sectionAttributeValues(plan: LayoutPlan | undefined): Map<string, Record<string, string>> {
   const out = new Map<string, { fit: string[]; cols: Mode[]; wide: string[] }>();
   if (!plan) return new Map();
   for (const mode of Object.keys(plan.modes) as Mode[]) {
@@ -25,7 +35,12 @@ export function sectionAttributes(plan: LayoutPlan | undefined): Map<string, str
   return new Map(
     [...out].map(([id, e]) => [
       id,
-      `data-laid-out data-fit="${e.fit.join(' ')}"${e.cols.length ? ` data-cols2="${e.cols.join(' ')}"` : ''}${e.wide.length ? ` data-wide="${e.wide.join(' ')}"` : ''}`,
+      {
+        'data-laid-out': '',
+        'data-fit': e.fit.join(' '),
+        ...(e.cols.length ? { 'data-cols2': e.cols.join(' ') } : {}),
+        ...(e.wide.length ? { 'data-wide': e.wide.join(' ') } : {}),
+      },
     ]),
   );
 }

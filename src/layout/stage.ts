@@ -10,6 +10,7 @@ import type { BideckErrorOptions, SourceLocation } from '../errors.js';
 import type { DeckModel, SlideModel } from '../model/types.js';
 import type { Mode } from '../render/deck.js';
 import { openPrintView } from '../export/pdf.js';
+import { sectionAttributeValues } from './attributes.js';
 import { candidates, planSplit, wholeContent, widestCard } from './decide.js';
 import type { Candidate, SlideRows, TableAt } from './decide.js';
 import { PROBE_SOURCE } from './probe.js';
@@ -28,11 +29,20 @@ export interface LayoutInput {
   /** The browser's version string, recorded with the plan (fonts are shaped by it). */
   browser: string;
   timeoutMs?: number;
+  /**
+   * Leave the last pass's page open, its slides set as the plan says: it is then the deck the
+   * build writes, and the PDFs print from it instead of loading that deck again.
+   */
+  keepPage?: boolean;
+  /** Requests the deck tried to make outside its own file (export/pdf.ts), collected here. */
+  blocked?: string[];
 }
 
 export interface LayoutOutput {
   model: DeckModel;
   plan: LayoutPlan;
+  /** With `keepPage`: the print view, laid out as planned; the caller closes it. */
+  page?: Page;
 }
 
 /** Enough for a 1-initiative slide of 15 points split to single points, twice over. */
@@ -66,7 +76,14 @@ export async function runLayout(browser: Browser, input: LayoutInput): Promise<L
         for (const id of over) if (!failing.has(id)) failing.set(id, mode);
       }
       debug('pass %d: %d slides, %d to continue', pass, model.slides.length, failing.size);
-      if (failing.size === 0) return { model, plan: await record(page, model, input, decided, splits) };
+      if (failing.size === 0) {
+        const plan = await record(page, model, input, decided, splits);
+        if (!input.keepPage) return { model, plan };
+        await settle(page, plan);
+        const kept = page;
+        page = undefined; // the caller's now
+        return { model, plan, page: kept };
+      }
       if (pass >= MAX_PASSES) throw new BideckError('layout', `the layout did not settle after ${MAX_PASSES} passes; slides still too full: ${[...failing.keys()].join(', ')}`);
       splits = await continueSlides(page, model, failing, splits, input);
     }
@@ -79,7 +96,7 @@ export async function runLayout(browser: Browser, input: LayoutInput): Promise<L
 
 async function open(page: Page, file: string, input: LayoutInput): Promise<void> {
   const [first = 'bi'] = input.modes;
-  await openPrintView(page, file, first, input.timeoutMs ?? 60_000, [], true);
+  await openPrintView(page, file, first, input.timeoutMs ?? 60_000, input.blocked ?? [], true);
   await page.evaluate(PROBE_SOURCE);
 }
 
@@ -202,6 +219,26 @@ export class LayoutError extends BideckError {
     super('layout', message, options);
     this.slide = slide;
   }
+}
+
+/**
+ * Set the plan on the page as the written deck carries it (layout/attributes.ts): the size
+ * steps, columns and wide cards of every mode as attributes, in place of what the probe tried.
+ * The page then holds the same document as the deck file (which differs only in its starting
+ * mode and title, both set when printing).
+ */
+async function settle(page: Page, plan: LayoutPlan): Promise<void> {
+  const values = Object.fromEntries(sectionAttributeValues(plan));
+  await page.evaluate((all: Record<string, Record<string, string>>) => {
+    for (const [id, attributes] of Object.entries(all)) {
+      const section = document.getElementById(id);
+      if (!section) continue;
+      section.style.removeProperty('--fit');
+      if (section.getAttribute('style') === '') section.removeAttribute('style');
+      for (const name of ['data-cols2', 'data-wide']) section.removeAttribute(name);
+      for (const [name, value] of Object.entries(attributes)) section.setAttribute(name, value);
+    }
+  }, values);
 }
 
 /** Apply every mode's decision and record where each block ended up. */

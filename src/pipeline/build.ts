@@ -117,7 +117,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const toolkit = await timed(timings, reporter, 'templates', () => loadToolkit(options.templatesDir));
     const { version } = toolkit;
     const fonts = await timed(timings, reporter, 'fonts', () => embedFonts(loaded, cacheDir), (f) => f.summary);
-    const { project, layout } = await timed(timings, reporter, 'layout', () => layOut(loaded, toolkit, fonts.css, cacheDir, launch, options, reporter),
+    const { project, layout, view } = await timed(timings, reporter, 'layout', () => layOut(loaded, toolkit, fonts.css, cacheDir, launch, options, reporter),
       (r) => (r.layout ? `${r.project.model.slides.length} slides${r.layout.splits.length ? `, ${r.layout.splits.length} continued` : ''}` : 'not measured'));
     const { model } = project;
     const measured = layout ? problemSlides(layout) : {};
@@ -157,6 +157,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
             ...(options.draft ? { draft: true } : {}),
             ...(browser.session ? { session: browser.session } : {}),
             ...(options.pptx ? { boxes: true } : {}),
+            ...(view ? { view } : {}),
           });
           for (const p of pdfs) {
             await out.write(outputName(model.deck.meta.id, p.mode, p.kind === 'handout' ? 'handout.pdf' : 'pdf'), p.pdf);

@@ -1,6 +1,7 @@
 import { BideckError } from '../errors.js';
 import { browserFound } from '../export/browser.js';
 import type { BrowserSession } from '../export/browser.js';
+import type { PrintView } from '../export/pdf.js';
 import { applySplits, layoutHash, readCachedPlan, runLayout, writeCachedPlan } from '../layout/index.js';
 import type { LayoutPlan } from '../layout/index.js';
 import type { Project } from '../load/project.js';
@@ -11,6 +12,16 @@ import { embedFonts } from './fonts.js';
 import type { Reporter } from './log.js';
 import { loadToolkit, renderMode } from './stages.js';
 import type { Toolkit } from './stages.js';
+
+export interface LaidOut {
+  project: Project;
+  layout: LayoutPlan | undefined;
+  /**
+   * A PDF build whose layout was measured: the print view it was measured in, set as planned,
+   * which the PDFs print from (export/pdf.ts), and the requests it tried to make.
+   */
+  view?: PrintView;
+}
 
 /**
  * The layout stage (src/layout/). The decision for the same content (the deck as rendered
@@ -27,7 +38,7 @@ export async function layOut(
   launch: () => Promise<BrowserSession>,
   options: BuildOptions,
   reporter: Reporter,
-): Promise<{ project: Project; layout: LayoutPlan | undefined }> {
+): Promise<LaidOut> {
   const render = (model: DeckModel) => renderMode({ ...loaded, model }, toolkit, fontCss, 'bi');
   const hash = layoutHash(render(loaded.model));
   const pdf = options.pdf !== false;
@@ -51,9 +62,10 @@ export async function layOut(
       const version = await browser.version();
       if (cached && cached.browser === version) return use(cached);
       // The PDF's --timeout is for the export; laying out keeps the default time-out.
-      const { model, plan } = await runLayout(browser, { model: loaded.model, modes: MODES, render, locate: loaded.deckSource.locate, hash, browser: version });
+      const blocked: string[] = [];
+      const { model, plan, page } = await runLayout(browser, { model: loaded.model, modes: MODES, render, locate: loaded.deckSource.locate, hash, browser: version, keepPage: pdf, blocked });
       await writeCachedPlan(cacheDir, plan);
-      return { project: { ...loaded, model }, layout: plan };
+      return { project: { ...loaded, model }, layout: plan, ...(page ? { view: { page, blocked } } : {}) };
     } catch (cause) {
       // A crashed or killed browser surfaces as puppeteer's own errors: report them as export does.
       if (cause instanceof BideckError) throw cause;

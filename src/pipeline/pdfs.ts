@@ -6,6 +6,7 @@ import { exportHandout } from '../export/handout.js';
 import { setPdfMetadata } from '../export/metadata.js';
 import { measureBoxes } from '../export/boxes.js';
 import { printDeck } from '../export/pdf.js';
+import type { PrintView } from '../export/pdf.js';
 import type { Browser, Page } from 'puppeteer-core';
 import type { MeasuredSlide } from '../pptx/boxes.js';
 import { outline } from '../model/outline.js';
@@ -55,6 +56,8 @@ interface Context {
   templates?: TemplateSources;
   /** Measure each mode's blocks in the print view (export/boxes.ts) for `--pptx`. */
   boxes?: boolean;
+  /** The deck already open in its print view (the layout stage's page): printed instead of loading the file again. */
+  view?: PrintView;
 }
 
 const debug = createDebug('bideck:pdf');
@@ -97,7 +100,7 @@ export async function exportPdfs(htmlFiles: readonly { mode: Mode; file: string 
       last += performance.now() - start;
     };
     let last = performance.now();
-    await printDeck(browser, first.file, {
+    await printDeck(browser, ctx.view ?? first.file, {
       modes: htmlFiles.map((f) => f.mode),
       titles: Object.fromEntries(htmlFiles.map((f) => [f.mode, deckTitle(project.model, f.mode)])),
       ...timeout,
