@@ -67,19 +67,25 @@ export async function runLayout(browser: Browser, input: LayoutInput): Promise<L
       await page?.close().catch(() => undefined);
       page = await browser.newPage();
       await open(page, file, input);
+      debug('pass %d: print view open', pass);
       const decided: Partial<Record<Mode, Map<string, Candidate>>> = {};
+      const boxes: Partial<Record<Mode, Box[][]>> = {};
       const failing = new Map<string, Mode>();
       for (const mode of input.modes) {
         await page.evaluate(`window.bideckSetMode(${JSON.stringify(mode)})`);
         const { chosen, over } = await chooseSizes(page, model.slides);
         decided[mode] = chosen;
         for (const id of over) if (!failing.has(id)) failing.set(id, mode);
+        // Every slide now stands at its chosen size: read where its blocks are while this mode is
+        // laid out, unless this pass already continues (then the next pass reads them).
+        if (failing.size === 0) boxes[mode] = await readBoxes(page, model.slides);
       }
       debug('pass %d: %d slides, %d to continue', pass, model.slides.length, failing.size);
       if (failing.size === 0) {
-        const plan = await record(page, model, input, decided, splits);
+        const plan = record(model, input, decided, boxes, splits);
         if (!input.keepPage) return { model, plan };
         await settle(page, plan);
+        debug('print view set as planned');
         const kept = page;
         page = undefined; // the caller's now
         return { model, plan, page: kept };
@@ -241,18 +247,20 @@ async function settle(page: Page, plan: LayoutPlan): Promise<void> {
   }, values);
 }
 
-/** Apply every mode's decision and record where each block ended up. */
-async function record(page: Page, model: DeckModel, input: LayoutInput, decided: Partial<Record<Mode, Map<string, Candidate>>>, splits: SlideSplit[]): Promise<LayoutPlan> {
+/** Where each slide's blocks are, in the mode on screen, as the slides stand now. */
+async function readBoxes(page: Page, slides: readonly SlideModel[]): Promise<Box[][]> {
+  return page.evaluate(`bideckProbe.boxes(${JSON.stringify(slides.map((s) => s.id))})`) as Promise<Box[][]>;
+}
+
+/** The plan: every mode's decisions, and where each block ended up (read as each mode was decided). */
+function record(model: DeckModel, input: LayoutInput, decided: Partial<Record<Mode, Map<string, Candidate>>>, boxes: Partial<Record<Mode, Box[][]>>, splits: SlideSplit[]): LayoutPlan {
   const plan: LayoutPlan = { version: 1, hash: input.hash, browser: input.browser, splits, modes: {} };
-  const ids = model.slides.map((s) => s.id);
   for (const mode of input.modes) {
     const chosen = decided[mode] ?? new Map<string, Candidate>();
-    await page.evaluate(`window.bideckSetMode(${JSON.stringify(mode)})`);
-    const apply = ids.map((id): Candidate & { id: string } => ({ id, ...(chosen.get(id) ?? { fit: 1, columns: 1 }) }));
-    const boxes = await page.evaluate(`(function (a) { bideckProbe.apply(a); return bideckProbe.boxes(a.map(function (x) { return x.id; })); })(${JSON.stringify(apply)})`) as Box[][];
+    const read = boxes[mode] ?? [];
     plan.modes[mode] = model.slides.map((slide, i): SlideDecision => {
       const c = chosen.get(slide.id) ?? { fit: 1, columns: 1 };
-      return { id: slide.id, number: slide.number, fit: c.fit, columns: c.columns, ...(c.wide !== undefined ? { wide: c.wide } : {}), boxes: attribute(slide, (boxes[i] ?? []).map(round)) };
+      return { id: slide.id, number: slide.number, fit: c.fit, columns: c.columns, ...(c.wide !== undefined ? { wide: c.wide } : {}), boxes: attribute(slide, (read[i] ?? []).map(round)) };
     });
   }
   return plan;
