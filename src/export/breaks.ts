@@ -30,6 +30,13 @@ export const BREAKS_SOURCE = String.raw`(function () {
   'use strict';
   var records = {};
   var originals = new Map();
+  /** A block's box relative to its slide: pages off screen may be laid out later (deck.css). */
+  function boxOf(block) {
+    var b = block.getBoundingClientRect();
+    var slide = block.closest('section.slide');
+    var o = slide ? slide.getBoundingClientRect() : { left: 0, top: 0 };
+    return { left: b.left - o.left, top: b.top - o.top, width: b.width, height: b.height };
+  }
   function firstRect(range) { var r = range.getClientRects(); return r.length ? r[0] : range.getBoundingClientRect(); }
   /** Whether the line breaks at this <wbr>: the character after it starts a new line. */
   function breaksAt(w, block, range) {
@@ -63,7 +70,7 @@ export const BREAKS_SOURCE = String.raw`(function () {
     var list = [];
     byBlock.forEach(function (wbrs, block) {
       if (!block.getClientRects().length) return; // not shown in this mode
-      var box = block.getBoundingClientRect();
+      var box = boxOf(block);
       // One line (a line-height of "normal" reads NaN: then each <wbr> is measured).
       var oneLine = box.height < parseFloat(getComputedStyle(block).lineHeight) * 1.5;
       list.push({ block: block, box: box, kept: oneLine ? [] : wbrs.filter(function (w) { return breaksAt(w, block, range); }) });
@@ -97,7 +104,7 @@ export const BREAKS_SOURCE = String.raw`(function () {
     (records[mode] || []).forEach(function (r) {
       var original = originals.get(r.block);
       if (!original) return;
-      var now = r.block.getBoundingClientRect();
+      var now = boxOf(r.block);
       var same = Math.abs(now.width - r.box.width) < 0.5 && Math.abs(now.height - r.box.height) < 0.5 &&
         Math.abs(now.top - r.box.top) < 0.5 && Math.abs(now.left - r.box.left) < 0.5 &&
         r.kept.every(function (w) { return breaksAt(w, r.block, range); });
