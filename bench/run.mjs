@@ -4,7 +4,7 @@
 // runs that alternate bideck, the floor and the peer, so a busy machine slows all alike;
 // the load average is printed with the results.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +21,9 @@ const bin = join(root, 'bin', 'bideck.js');
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fresh = (name) => join(work, `${name}-${Math.random().toString(36).slice(2)}`);
 const load = () => loadavg()[0].toFixed(1);
+// The layout stage's cached decisions (src/layout/cache.ts): removed before a run to time a
+// build whose content changed since the last one (the layout measured, not reused).
+const forgetLayouts = () => rmSync(join(root, 'node_modules', '.cache', 'bideck', 'layout'), { recursive: true, force: true });
 // Repeats: more give steadier medians; a busy machine may need fewer to finish at all.
 const SEED_RUNS = Number(process.env.BIDECK_BENCH_SEED_RUNS ?? 5);
 const BIG_RUNS = Number(process.env.BIDECK_BENCH_BIG_RUNS ?? 2);
@@ -66,10 +69,12 @@ results.cases.seed = seedBuilt;
 // Seed with --pptx: the PowerPoint stage is measuring the print view plus writing the file.
 results.cases.seedPptx = runCase(seed, { pptx: true });
 const seedPeers = await peers(seed, seedBuilt.html, 'seed');
-const seedRuns = { html: [], full: [], floor: [], marp: [] };
+const seedRuns = { html: [], full: [], measured: [], floor: [], marp: [] };
 for (let i = 0; i < SEED_RUNS; i++) {
   seedRuns.html.push(wall(node, [bin, 'build', seed, '--no-pdf', '--out', fresh('html')]).ms);
   seedRuns.full.push(wall(node, [bin, 'build', seed, '--out', fresh('full')]).ms);
+  forgetLayouts();
+  seedRuns.measured.push(wall(node, [bin, 'build', seed, '--out', fresh('measured')]).ms);
   seedRuns.floor.push(floorRun(seedPeers.floorHtml));
   if (marp) seedRuns.marp.push(marpRun(marp, seedPeers.marpMd));
 }
@@ -79,13 +84,17 @@ results.seed.load = load();
 // 1,000 slides, bilingual, one tagged PDF (and untagged, --draft), against the floor.
 const big = writeSyntheticDeck(seed, 1000, join(work, 'synthetic-1000'));
 runCase(big, { pdf: false }); // the synthetic deck uses the seed's characters: font cache warm
-const bigRuns = { tagged: [], draft: [], floor: [] };
+const bigRuns = { tagged: [], measured: [], draft: [], floor: [] };
 let bigPeers;
 for (let i = 0; i < BIG_RUNS; i++) {
   const tagged = runCase(big, { modes: 'bi' });
   results.cases.synthetic1000 ??= tagged;
   bigPeers ??= await peers(big, tagged.html, 'synthetic-1000');
   bigRuns.tagged.push(tagged.processMs);
+  forgetLayouts();
+  const measured = runCase(big, { modes: 'bi' });
+  results.cases.synthetic1000measured ??= measured;
+  bigRuns.measured.push(measured.processMs);
   bigRuns.floor.push(floorRun(bigPeers.floorHtml));
   const draft = runCase(big, { modes: 'bi', draft: true });
   results.cases.synthetic1000draft ??= draft;
@@ -107,15 +116,19 @@ function printTables(r) {
   const x = (a, b) => (a == null || b == null ? '–' : `${(a / b).toFixed(2)}×`);
   const c = r.cases.synthetic1000;
   const biPdf = Object.entries(c.sizes).find(([f]) => f.endsWith('.pdf'))?.[1] ?? 0;
-  const mem = (c.nodePeakRss + c.browserPeakRss) / 1024 ** 3;
+  const memOf = (k) => (r.cases[k] ? (r.cases[k].nodePeakRss + r.cases[k].browserPeakRss) / 1024 ** 3 : NaN);
+  const mem = memOf('synthetic1000');
+  const memMeasured = memOf('synthetic1000measured');
   const rows = [
     ['work', 'bideck', 'floor / peer', 'ratio', 'goal'],
     ['seed, full build (3 HTML + 3 PDF + review)', s(r.seed.full), `Marp ${MARP_VERSION}, one PDF: ${s(r.seed.marp)}`, x(r.seed.full, r.seed.marp), '≤ 1.0×'],
+    ['seed, full build, layout measured (content changed)', s(r.seed.measured), `Marp ${MARP_VERSION}, one PDF: ${s(r.seed.marp)}`, x(r.seed.measured, r.seed.marp), '≤ 1.0×'],
     ['seed, full build', s(r.seed.full), `bare reveal.js, one PDF: ${s(r.seed.floor)}`, x(r.seed.full, r.seed.floor), ''],
     ['seed, HTML only', s(r.seed.html), '', '', '≤ 0.5 s'],
     ['1,000 slides, bi, tagged PDF', s(r.big.tagged), `bare reveal.js, tagged: ${s(r.big.floor)}`, x(r.big.tagged, r.big.floor), '≤ 1.5×'],
+    ['1,000 slides, bi, tagged, layout measured', s(r.big.measured), `bare reveal.js, tagged: ${s(r.big.floor)}`, x(r.big.measured, r.big.floor), '≤ 1.5×'],
     ['1,000 slides, bi, --draft (untagged)', s(r.big.draft), `bare reveal.js, tagged: ${s(r.big.floor)}`, x(r.big.draft, r.big.floor), ''],
-    ['1,000 slides, peak memory (node RSS + browser PSS)', `${mem.toFixed(2)} GiB`, '', '', '< 1.5 GiB'],
+    ['1,000 slides, peak memory (node RSS + browser PSS)', `${mem.toFixed(2)} GiB (layout measured: ${memMeasured.toFixed(2)})`, '', '', '< 1.5 GiB'],
     ['1,000 slides, PDF size', `${(biPdf / 1024 / c.slides).toFixed(1)} KB/slide`, '', '', '≤ 5 KB'],
   ];
   const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
@@ -124,6 +137,7 @@ function printTables(r) {
   const stages = (k) => r.cases[k].timings.map((t) => `${t.stage} ${t.ms.toFixed(0)}`).join(', ');
   console.log(`stages (ms), seed: ${stages('seed')}`);
   console.log(`stages (ms), 1,000 tagged: ${stages('synthetic1000')}`);
+  console.log(`stages (ms), 1,000 tagged, layout measured: ${stages('synthetic1000measured')}`);
   console.log(`stages (ms), 1,000 draft: ${stages('synthetic1000draft')}`);
   const stage = (c, name) => c.timings.filter((t) => t.stage === name).reduce((n, t) => n + t.ms, 0);
   for (const [name, label] of [['seedPptx', 'seed, 3 modes'], ['synthetic1000Pptx', '1,000 slides, bilingual']]) {
