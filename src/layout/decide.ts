@@ -23,10 +23,17 @@ export function floorPx(mode: Mode, lang: 'zh' | 'en', furniture = false): numbe
 /** A source or footnote line is read, not glanced at like a footer: 10 pt in every mode. */
 export const SOURCE_FLOOR_PX = 10 * PX_PER_PT;
 
+/**
+ * A chart's labels (axes, values, legend) are read like a source line: 10 pt in every mode. They
+ * are drawn at 12–15 pt (render/chart.ts); a chart shown smaller than its drawing falls below.
+ */
+export const CHART_FLOOR_PX = 10 * PX_PER_PT;
+
 /** The floor of a measured text box by its kind. */
 export function boxFloorPx(mode: Mode, b: Pick<Box, 'kind' | 'lang'>): number {
   if (b.kind === 'footer') return floorPx(mode, 'zh', true);
   if (b.kind === 'source') return SOURCE_FLOOR_PX;
+  if (b.kind === 'chart') return CHART_FLOOR_PX;
   return floorPx(mode, b.lang ?? 'zh');
 }
 
@@ -263,7 +270,8 @@ export function findProblems(boxes: readonly Box[], mode: Mode, slide = { w: 128
     for (let c = a + 1; c < texts.length; c++) {
       const x = texts[a];
       const y = texts[c];
-      if (x && y && intersects(x.b, y.b)) problems.push({ kind: 'overlap', box: x.i, other: y.i, message: `${x.b.kind} text overlaps ${y.b.kind} text` });
+      // Inside one chart, ECharts places its own labels (a value label may sit on an axis line).
+      if (x && y && !(x.b.kind === 'chart' && y.b.kind === 'chart') && intersects(x.b, y.b)) problems.push({ kind: 'overlap', box: x.i, other: y.i, message: `${x.b.kind} text overlaps ${y.b.kind} text` });
     }
     const t = texts[a];
     if (!t) continue;

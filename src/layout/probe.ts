@@ -154,6 +154,19 @@ export const PROBE_SOURCE = String.raw`(function () {
       b.fontPx = parseFloat(getComputedStyle(el).fontSize);
       out.push(b);
     });
+    // A chart's labels, at the size they are drawn: the SVG scales its drawing to its box.
+    Array.prototype.forEach.call(s.querySelectorAll('.chart svg'), function (svg) {
+      if (!visible(svg)) return;
+      var scale = svg.getScreenCTM() ? svg.getScreenCTM().a : 1;
+      Array.prototype.forEach.call(svg.querySelectorAll('text'), function (t) {
+        var b = rel(t, origin);
+        if (b.w === 0 || b.h === 0) return;
+        b.kind = 'chart';
+        b.lang = mode() === 'en' ? 'en' : 'zh';
+        b.fontPx = parseFloat(getComputedStyle(t).fontSize) * scale;
+        out.push(b);
+      });
+    });
     var badges = s.querySelectorAll('.funding');
     Array.prototype.forEach.call(badges, function (el) { var b = rel(el, origin); b.kind = 'funding'; b.badge = true; out.push(b); });
     var footer = s.querySelector('.slide-footer');

@@ -84,7 +84,9 @@ export interface SlideDecision {
 export type BlockKind =
   | 'header' | 'title' | 'heading' | 'point' | 'paragraph' | 'funding' | 'card' | 'footer' | 'text'
   // Issue 11's elements: a source line is furniture with a higher floor (10 pt); the rest are body text.
-  | 'source' | 'caption' | 'cell' | 'date' | 'milestone' | 'label' | 'figure';
+  | 'source' | 'caption' | 'cell' | 'date' | 'milestone' | 'label' | 'figure'
+  // A label drawn inside a chart (axis, value, legend): its size as drawn, the SVG's scale included.
+  | 'chart';
 
 export interface Box {
   kind: BlockKind;

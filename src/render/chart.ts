@@ -19,7 +19,15 @@ export type ChartLang = 'bi' | 'zh' | 'en';
 let loaded: typeof Echarts | undefined;
 const echarts = (): typeof Echarts => (loaded ??= createRequire(import.meta.url)('echarts') as typeof Echarts);
 
+/**
+ * The drawing's own size in CSS px, as its box on the slide is (deck.css: at most 420 px high),
+ * so it is shown at about 1:1 and its labels at the sizes set here, 16–20 px (12–15 pt), never
+ * scaled down to a fraction of that: a chart alone in the body, or beside initiatives (half the
+ * body). The layout stage measures the labels as drawn and holds them to a floor (layout/decide.ts).
+ */
 export const CHART_SIZE = { width: 1100, height: 420 } as const;
+export const CHART_SIZE_BESIDE = { width: 640, height: 420 } as const;
+export type ChartSize = { readonly width: number; readonly height: number };
 
 const label = (text: Bilingual, lang: ChartLang) =>
   lang === 'bi' ? `${plainText(text.zh)}\n${plainText(text.en)}` : plainText(text[lang]);
@@ -33,22 +41,27 @@ const valueLabel = (n: number, lang: ChartLang, stacked: boolean) =>
  * DOM, no browser, no script at view time). Its text is real <text> in the brand's embedded
  * faces, so the PDF keeps it as text in the brand subsets (fonts/charset.ts adds the labels).
  */
-export function chartSvg(block: ChartBlock, data: ChartData, lang: ChartLang, brand: Brand): string {
+export function chartSvg(block: ChartBlock, data: ChartData, lang: ChartLang, brand: Brand, size: ChartSize = CHART_SIZE): string {
   const p = brand.palette;
   // Single quotes: ECharts writes the family into a double-quoted style attribute.
   const fontFamily = lang === 'en' ? `'${FAMILY.en}', '${FAMILY.zh}'` : `'${FAMILY.zh}'`;
   const colours = [p.primary, p.accent, p.muted, p.funding, p.text];
   const horizontal = block.direction === 'horizontal';
   const stacked = block.kind === 'stacked';
-  const categoryAxis = { type: 'category' as const, data: data.categories.map((c) => label(c, lang)), axisLabel: { color: p.text, fontSize: 20, interval: 0 }, axisTick: { show: false }, axisLine: { lineStyle: { color: p.muted } } };
-  const valueAxis = { type: 'value' as const, axisLabel: { color: p.muted, fontSize: 17, formatter: (v: number) => amount(v, lang) }, splitLine: { lineStyle: { color: p.surface } } };
-  const chart = echarts().init(null, null, { renderer: 'svg', ssr: true, width: CHART_SIZE.width, height: CHART_SIZE.height });
+  // Category names are data: every one is shown, wrapped at word breaks to its share of the
+  // width (beside the bars, at most 30% of the chart). Value-axis ticks are a scale: where two
+  // would overlap (a narrow chart, long amounts), one is left out.
+  const nameWidth = horizontal ? Math.round(size.width * 0.3) : Math.floor((size.width - 96) / Math.max(1, data.categories.length)) - 12;
+  const categoryAxis = { type: 'category' as const, data: data.categories.map((c) => label(c, lang)), axisLabel: { color: p.text, fontSize: 20, interval: 0, width: nameWidth, overflow: 'break' as const }, axisTick: { show: false }, axisLine: { lineStyle: { color: p.muted } } };
+  const valueAxis = { type: 'value' as const, axisLabel: { color: p.muted, fontSize: 17, hideOverlap: true, formatter: (v: number) => amount(v, lang) }, splitLine: { lineStyle: { color: p.surface } } };
+  const chart = echarts().init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
   try {
     chart.setOption({
       animation: false,
       color: colours,
       textStyle: { fontFamily, color: p.text },
-      grid: { left: 16, right: horizontal ? 110 : 24, top: stacked ? 48 : 36, bottom: 8, containLabel: true },
+      // Room above the tallest bar for its value label: two lines (中文 and English) in the bilingual chart.
+      grid: { left: 16, right: horizontal ? 110 : 24, top: stacked ? 48 : lang === 'bi' && !horizontal ? 60 : 36, bottom: 8, containLabel: true },
       legend: stacked ? { top: 0, left: 'center', itemGap: 28, textStyle: { fontSize: 16, color: p.text } } : { show: false },
       xAxis: horizontal ? valueAxis : categoryAxis,
       yAxis: horizontal ? { ...categoryAxis, inverse: true } : valueAxis,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boxFloorPx, candidates, findProblems, floorPx, planSplit, widestCard } from '../../src/layout/decide.js';
+import { CHART_FLOOR_PX, boxFloorPx, candidates, findProblems, floorPx, planSplit, widestCard } from '../../src/layout/decide.js';
 import type { Box } from '../../src/layout/types.js';
 
 describe('floors (issue 9, point 2)', () => {
@@ -108,5 +108,15 @@ describe('findProblems (point 1)', () => {
     expect(kinds([text(670, 30), footer])).toEqual(['outside']);
     expect(kinds([text(100, 30, { fontPx: 15 }), footer])).toEqual(['below-floor']);
     expect(kinds([text(100, 30, { fontPx: 13.34, lang: 'en' }), footer], 'bi')).toEqual([]);
+  });
+  it('holds a chart label to 10 pt as drawn; labels inside one chart may touch, a label over other text may not', () => {
+    const kinds = (boxes: Box[]) => findProblems(boxes, 'zh').map((p) => p.kind);
+    const label = (y: number, fontPx: number): Box => ({ kind: 'chart', lang: 'zh', x: 700, y, w: 80, h: 20, fontPx });
+    expect(boxFloorPx('zh', { kind: 'chart', lang: 'zh' })).toBeCloseTo(CHART_FLOOR_PX);
+    expect(kinds([label(200, 13.4), footer])).toEqual([]);
+    // A chart drawn for the full body width, shrunk into half of it: its 17 px labels at 9.8 px.
+    expect(kinds([label(200, 9.8), footer])).toEqual(['below-floor']);
+    expect(kinds([label(200, 16), label(210, 16), footer])).toEqual([]);
+    expect(kinds([label(200, 16), { ...text(205, 30), x: 690 }, footer])).toEqual(['overlap']);
   });
 });

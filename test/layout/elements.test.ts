@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build, outputName } from '../../src/pipeline/build.js';
 import { MODES } from '../../src/render/deck.js';
+import { CHART_FLOOR_PX } from '../../src/layout/decide.js';
 import { layoutFailures } from '../helpers/layout.js';
 import { pdfText } from '../helpers/pdf.js';
 
@@ -65,5 +66,18 @@ describe('layout of tables, comparison and timeline (issues 9 and 11)', { timeou
     const timeline = result.layout?.splits.find((s) => s.slide === 'long-timeline')?.parts ?? [];
     expect(timeline.map((p) => p.milestones)).toEqual([[0, 3], [3, 6]]);
     for (const k of [1, 2, 3, 4, 5, 6]) expect(listed(`long-timeline.m${k}`)).toBe(1);
+  });
+
+  it('a chart beside initiatives is drawn for its half of the body: every label as shown is at or above 10 pt, in every mode', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'bideck-layout-charts-')), 'dist');
+    const result = await build({ deckPath: join('test', 'fixtures', 'layout-charts', 'deck.yaml'), outDir: dir, checks: false });
+    expect(layoutFailures(result, dir)).toEqual([]);
+    for (const mode of MODES) {
+      for (const id of ['chart-alone', 'chart-beside', 'chart-beside-horizontal']) {
+        const labels = (result.layout?.modes[mode]?.find((d) => d.id === id)?.boxes ?? []).filter((b) => b.kind === 'chart');
+        expect(labels.length, `${mode} ${id}`).toBeGreaterThan(5);
+        for (const b of labels) expect(b.fontPx ?? 0, `${mode} ${id}`).toBeGreaterThanOrEqual(CHART_FLOOR_PX);
+      }
+    }
   });
 });
