@@ -1,5 +1,5 @@
 import type { Mode } from '../render/deck.js';
-import { FIT_STEPS } from './decide.js';
+import { FIT_STEPS, GROW_STEPS } from './decide.js';
 import type { LayoutPlan } from './types.js';
 
 /**
@@ -55,7 +55,7 @@ export function withAttributes(html: string, attributes: string | undefined): st
 /** One rule per mode and size step: the step a slide's `data-fit` names for the mode shown. */
 export const LAYOUT_CSS = (['bi', 'zh', 'en'] as const)
   .flatMap((m) => [
-    ...FIT_STEPS.map((f) => `.mode-${m} .slide[data-fit~="${m}:${f}"] { --fit: ${f}; }`),
+    ...[...GROW_STEPS, ...FIT_STEPS].map((f) => `.mode-${m} .slide[data-fit~="${m}:${f}"] { --fit: ${f}; }`),
     // The wide card's column is 1.6 times the others' (2 or 3 cards in a row).
     ...[0, 1, 2].flatMap((k) =>
       [2, 3].filter((n) => k < n).map((n) => `.mode-${m} .slide[data-wide~="${m}:${k}"] .initiatives--${n} { grid-template-columns: ${Array.from({ length: n }, (_, i) => (i === k ? '1.6fr' : '1fr')).join(' ')}; }`),

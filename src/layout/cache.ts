@@ -15,8 +15,8 @@ const debug = createDebug('bideck:layout');
  */
 export function layoutHash(html: string): string {
   // The probe measures, so a change to it changes the plan; the salt is bumped when the plan's
-  // meaning changes (2: continued tables, `SlidePart.blocks`).
-  return createHash('sha256').update('bideck-layout-2\0').update(PROBE_SOURCE).update('\0').update(html).digest('hex');
+  // meaning changes (2: continued tables, `SlidePart.blocks`; 3: tables alone may grow).
+  return createHash('sha256').update('bideck-layout-3\0').update(PROBE_SOURCE).update('\0').update(html).digest('hex');
 }
 
 const fileOf = (cacheDir: string, hash: string) => join(cacheDir, 'layout', `${hash}.json`);

@@ -41,6 +41,12 @@ function bodyFloorPt(mode: Mode, lang: 'zh' | 'en'): number {
   return mode === 'bi' && lang === 'en' ? 10 : 12;
 }
 
+/**
+ * Larger than the normal size, tried first on a slide that holds tables alone (stage.ts): at
+ * 1.3 a table cell is still smaller than the slide's heading (templates/deck.css).
+ */
+export const GROW_STEPS: readonly number[] = [1.3, 1.2, 1.1];
+
 /** Size steps tried in order; below the floors the CSS clamps, so the last steps only shrink what is still above them. */
 export const FIT_STEPS: readonly number[] = [1, 0.94, 0.88, 0.82, 0.76, 0.7, 0.64, 0.58];
 
@@ -55,8 +61,11 @@ export interface Candidate {
  * What to try for a slide, best first. Space before size (issue 9, point 4): a single
  * initiative with a list flows into two columns before its text shrinks.
  */
-export function candidates(twoColumns: boolean, wide?: number): Candidate[] {
+export function candidates(twoColumns: boolean, wide?: number, grow = false): Candidate[] {
   const [first = 1, ...rest] = FIT_STEPS;
+  // A slide of tables alone (a few rows under a heading) grows its text into the empty body
+  // before settling at the normal size (space used, read from the back of the room).
+  if (grow) return [...GROW_STEPS, ...FIT_STEPS].map((fit) => ({ fit, columns: 1 }));
   // Cards in a row: at each size step, the densest card takes a wider column before the text
   // shrinks to the next step (issue 9 point 2: the seed's slide 7 used its empty columns).
   if (wide !== undefined) return FIT_STEPS.flatMap((fit) => [{ fit, columns: 1 as const }, { fit, columns: 1 as const, wide }]);

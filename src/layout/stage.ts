@@ -106,6 +106,10 @@ async function open(page: Page, file: string, input: LayoutInput): Promise<void>
   await page.evaluate(PROBE_SOURCE);
 }
 
+/** A content slide whose body is only tables: it may grow its text (decide.ts GROW_STEPS). */
+const tablesAlone = (s: SlideModel) =>
+  s.data.layout === 'content' && !s.data.initiatives?.length && (s.data.blocks?.length ?? 0) > 0 && (s.data.blocks ?? []).every((b) => b.type === 'table');
+
 const twoColumns = (s: SlideModel) =>
   s.data.layout === 'content' && s.data.initiatives?.length === 1 && (s.data.initiatives[0]?.points?.length ?? 0) > 1;
 
@@ -114,7 +118,7 @@ const twoColumns = (s: SlideModel) =>
  * candidate, then one read of the whole print view; slides that fit leave the round.
  */
 async function chooseSizes(page: Page, slides: readonly SlideModel[]): Promise<{ chosen: Map<string, Candidate>; over: string[] }> {
-  const options = new Map(slides.map((s) => [s.id, candidates(twoColumns(s), wideCard(s))]));
+  const options = new Map(slides.map((s) => [s.id, candidates(twoColumns(s), wideCard(s), tablesAlone(s))]));
   const chosen = new Map<string, Candidate>();
   const over: string[] = [];
   let pending = slides.map((s) => s.id);

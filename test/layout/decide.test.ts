@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHART_FLOOR_PX, boxFloorPx, candidates, findProblems, floorPx, planSplit, widestCard } from '../../src/layout/decide.js';
+import { CHART_FLOOR_PX, FIT_STEPS, GROW_STEPS, boxFloorPx, candidates, findProblems, floorPx, planSplit, widestCard } from '../../src/layout/decide.js';
 import type { Box } from '../../src/layout/types.js';
 
 describe('floors (issue 9, point 2)', () => {
@@ -17,6 +17,13 @@ describe('candidates: space before size (point 4)', () => {
     const c = candidates(true);
     expect(c.slice(0, 3)).toEqual([{ fit: 1, columns: 1 }, { fit: 1, columns: 2 }, { fit: 0.94, columns: 2 }]);
     expect(candidates(false).every((x) => x.columns === 1)).toBe(true);
+  });
+
+  it('lets a slide of tables alone try larger text first, then the usual steps', () => {
+    const c = candidates(false, undefined, true);
+    expect(c.map((x) => x.fit)).toEqual([...GROW_STEPS, ...FIT_STEPS]);
+    expect(c[0]?.fit).toBeGreaterThan(1);
+    expect(candidates(false)[0]?.fit).toBe(1);
   });
 
   it('gives the densest of the cards in a row a wider column before each smaller size step (point 2, seed slide 7)', () => {

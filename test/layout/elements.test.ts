@@ -40,6 +40,13 @@ describe('layout of tables, comparison and timeline (issues 9 and 11)', { timeou
 
     const model = result.project.model;
     const first = model.slides.findIndex((s) => s.id === 'long-table');
+    // The split is the bilingual one (two lines a row); with one line a row, the 中文 and English
+    // parts use the room left by growing their text (decide.ts GROW_STEPS), still at no problem.
+    for (const mode of ['zh', 'en'] as const) {
+      const fits = (result.layout?.modes[mode] ?? []).filter((d) => d.id === 'long-table' || d.id.startsWith('long-table--')).map((d) => d.fit);
+      expect(fits.length, mode).toBe(parts.length);
+      for (const fit of fits) expect(fit, mode).toBeGreaterThan(1);
+    }
     for (const mode of MODES) {
       const pdf = join(dir, outputName(model.deck.meta.id, mode, 'pdf'));
       const header = mode === 'en' ? 'Measure' : '措施';
