@@ -114,7 +114,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const pdfStage = options.pdf === false ? undefined : import('./pdfs.js');
   browser.session?.catch(() => undefined); // its failure is reported where the layout needs it
   try {
-    const toolkit = await timed(timings, reporter, 'templates', () => loadToolkit(options.templatesDir));
+    const toolkit = await timed(timings, reporter, 'templates', () => loadToolkit(options.templatesDir, cacheDir));
     const { version } = toolkit;
     const fonts = await timed(timings, reporter, 'fonts', () => embedFonts(loaded, cacheDir), (f) => f.summary);
     const { project, layout, view } = await timed(timings, reporter, 'layout', () => layOut(loaded, toolkit, fonts.css, cacheDir, launch, options, reporter),

@@ -84,7 +84,7 @@ export async function layOut(
  * Without a cached decision, the project as written.
  */
 export async function withCachedLayout(project: Project, options: { cacheDir: string; templatesDir?: string }): Promise<Project> {
-  const toolkit = await loadToolkit(options.templatesDir);
+  const toolkit = await loadToolkit(options.templatesDir, options.cacheDir);
   const fonts = await embedFonts(project, options.cacheDir);
   const plan = await readCachedPlan(options.cacheDir, layoutHash(renderMode(project, toolkit, fonts.css, 'bi')));
   return plan ? { ...project, model: applySplits(project.model, plan.splits) } : project;

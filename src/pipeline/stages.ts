@@ -7,6 +7,7 @@ import type { DeckAssets, Mode } from '../render/deck.js';
 import { compileTemplates } from '../render/templates.js';
 import type { CompiledTemplates, TemplateSources } from '../render/templates.js';
 import { TEMPLATES_DIR, packageVersion, readAssets, readTemplates } from './assets.js';
+import { loadTemplateSpecs } from './template-cache.js';
 
 /**
  * Stages `build` and `serve` share. `build` runs each once; `serve` keeps their results and
@@ -21,8 +22,10 @@ export interface Toolkit {
   version: string;
 }
 
-export async function loadToolkit(templatesDir?: string): Promise<Toolkit> {
+/** With a cache folder, templates compiled before are taken precompiled from it (pipeline/template-cache.ts). */
+export async function loadToolkit(templatesDir?: string, cacheDir?: string): Promise<Toolkit> {
   const [sources, assets, version] = await Promise.all([readTemplates(templatesDir), readAssets(), packageVersion()]);
+  if (cacheDir) await loadTemplateSpecs(cacheDir, Object.values(sources).map((s) => s.source));
   return { sources, templates: compileTemplates(sources), assets, version };
 }
 

@@ -1,4 +1,5 @@
 import Handlebars from 'handlebars';
+import { compileTemplate } from './precompiled.js';
 import { BideckError } from '../errors.js';
 import type { DeckModel } from '../model/types.js';
 import type { Mode } from './deck.js';
@@ -46,7 +47,7 @@ export function renderHandout(input: HandoutInput): string {
   hb.registerHelper('md', (text: unknown, lang: unknown) => new hb.SafeString(renderInline(typeof text === 'string' ? text : '', textLang(lang))));
   let template: Handlebars.TemplateDelegate;
   try {
-    template = hb.compile(source.source, { noEscape: false, preventIndent: true });
+    template = compileTemplate(hb, source.source);
     return template({
       sheets,
       pages: sheets.length,

@@ -1,4 +1,5 @@
 import Handlebars from 'handlebars';
+import { compileTemplate } from './precompiled.js';
 import type { Finding } from '../check/types.js';
 import { LAYOUT_CSS, sectionAttributes, withAttributes } from '../layout/attributes.js';
 import type { LayoutPlan } from '../layout/types.js';
@@ -57,9 +58,9 @@ export function renderReview(input: ReviewInput): string {
   const hb = Handlebars.create();
   hb.registerHelper('gt', (a: unknown, b: unknown) => typeof a === 'number' && typeof b === 'number' && a > b);
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
-  hb.registerPartial('reviewFlag', flag.source);
   try {
-    const template = hb.compile(source.source, { noEscape: false, preventIndent: true });
+    hb.registerPartial('reviewFlag', compileTemplate(hb, flag.source));
+    const template = compileTemplate(hb, source.source);
     return template({
       version: input.version,
       documentTitle: `Review 審閱 · ${deckTitle(model, 'en')}`,

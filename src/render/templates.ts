@@ -1,6 +1,7 @@
 import Handlebars from 'handlebars';
 import { BideckError } from '../errors.js';
 import { renderInline, textLang } from './markdown.js';
+import { compileTemplate, isKnown } from './precompiled.js';
 
 /** A template's text and the file it came from (for error locations). */
 export interface TemplateSource {
@@ -31,9 +32,9 @@ export function compileTemplates(sources: TemplateSources): CompiledTemplates {
   const files = new Map<string, string>();
   for (const [name, { source, file }] of Object.entries(sources)) {
     files.set(name, file);
-    parseOrThrow(hb, source, file);
-    const compile = () => hb.compile(source, { noEscape: false, preventIndent: true });
-    if (name.startsWith('partials/')) hb.registerPartial(name.slice('partials/'.length), source);
+    if (!isKnown(source)) parseOrThrow(hb, source, file);
+    const compile = () => compileTemplate(hb, source);
+    if (name.startsWith('partials/')) hb.registerPartial(name.slice('partials/'.length), compile());
     else if (name.startsWith('layouts/')) layouts.set(name.slice('layouts/'.length), compile());
     else if (name === 'deck') deck = compile();
   }

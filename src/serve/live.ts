@@ -104,7 +104,7 @@ export class LiveDeck {
     this.pending = todo;
     const stages: string[] = [];
     try {
-      const toolkit = todo.templates || !this.good ? await loadToolkit(this.options.templatesDir) : this.good.toolkit;
+      const toolkit = todo.templates || !this.good ? await loadToolkit(this.options.templatesDir, this.options.cacheDir ?? DEFAULT_CACHE_DIR) : this.good.toolkit;
       if (todo.templates) stages.push('templates');
       const project = todo.data || !this.good ? await loadProject(this.options.deckPath) : this.good.project;
       if (todo.data) stages.push('load');
