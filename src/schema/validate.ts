@@ -37,6 +37,19 @@ function expandUnion(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
   return fits.map((i) => ({ ...i, path: [...issue.path, ...i.path] })).flatMap(expandUnion);
 }
 
+/**
+ * `{zh: 每人港幣1,550元, en: …}`: in a mapping written in braces a comma ends the value, so the
+ * rest of the text becomes a key of its own (`550元`). Said plainly when the unknown key sits in
+ * braces and reads like text rather than a field name.
+ */
+function commaHint(source: YamlSource, path: DataPath, key: string): string {
+  if (/^[a-z][a-zA-Z]*$/.test(key)) return ''; // a misspelt field name, not a piece of text
+  const { line, column } = source.locate(path);
+  const text = line === undefined ? undefined : source.text.split('\n')[line - 1];
+  if (text === undefined || !text.slice(0, Math.max(0, (column ?? 1) - 1)).includes('{')) return '';
+  return '; in a mapping written in braces ({…}) a comma ends the text: put a text with commas in quotes, e.g. zh: "每人港幣1,550元"';
+}
+
 /** Most problems a user wants to see at once; beyond that they are usually one root cause. */
 const MAX_REPORTED = 10;
 
@@ -53,7 +66,7 @@ export function validate<S extends z.ZodType>(schema: S, source: YamlSource): z.
     if (issue.code === 'unrecognized_keys') {
       const key = issue.keys[0] ?? '';
       path = [...path, key];
-      message = `unknown field ${JSON.stringify(key)}`;
+      message = `unknown field ${JSON.stringify(key)}${commaHint(source, path, key)}`;
     } else if (issue.code === 'invalid_type' && issue.input === undefined && /^Invalid input/.test(message)) {
       message = `${String(path.at(-1) ?? 'the deck')} is missing`;
     }
