@@ -5,6 +5,7 @@ import { tableView } from '../model/generated.js';
 import type { CellView } from '../model/generated.js';
 import type { DeckModel } from '../model/types.js';
 import type { Mode } from '../render/deck.js';
+import { CHART_SIZE, CHART_SIZE_BESIDE, chartDirection } from '../render/chart.js';
 import { plainText } from '../render/markdown.js';
 import type { ChartBlock, ImageBlock, TableBlock } from '../schema/blocks.js';
 import type { Brand } from '../schema/brand.js';
@@ -70,8 +71,10 @@ function cellText(text: Bilingual, mode: Mode, style: CellStyle, fonts: Brand['o
  * stored in the unit the labels use (億元 in Chinese, $B or $M in English), since a number
  * format cannot divide by 10^8; the unit is in the format, so the labels read as bideck writes.
  */
-export function addChart(pptx: Pptx, slide: Slide, m: MeasuredChart, block: ChartBlock, model: DeckModel, brand: Brand, mode: Mode): void {
+export function addChart(pptx: Pptx, slide: Slide, m: MeasuredChart, block: ChartBlock, model: DeckModel, brand: Brand, mode: Mode, beside: boolean): void {
   const data = chartData(block, model);
+  // Upright or sideways as the deck's SVG chart is (render/chart.ts chartDirection).
+  const horizontal = chartDirection(block, data, beside ? CHART_SIZE_BESIDE : CHART_SIZE) === 'horizontal';
   const lang = mode === 'en' ? 'en' : 'zh';
   const max = Math.max(...data.series.flatMap((s) => s.values), 0);
   const unit = lang === 'zh' ? { div: 1e8, fmt: '#,##0.##"億元"' } : max >= 1e9 ? { div: 1e9, fmt: '"$"#,##0.##"B"' } : { div: 1e6, fmt: '"$"#,##0.##"M"' };
@@ -84,17 +87,17 @@ export function addChart(pptx: Pptx, slide: Slide, m: MeasuredChart, block: Char
     data.series.map((s) => ({ name: label(s.name), labels: data.categories.map(label), values: s.values.map((v) => v / unit.div) })),
     {
       ...position(m.box),
-      barDir: block.direction === 'horizontal' ? 'bar' : 'col',
+      barDir: horizontal ? 'bar' : 'col',
       barGrouping: stacked ? 'stacked' : 'clustered',
       ...(stacked ? { overlap: 100 } : {}),
       // One colour per series, as in the SVG: pptxgenjs colours a one-series bar chart point by
       // point when it is given more than one.
       chartColors: [p.primary, p.accent, p.muted, p.funding, p.text].slice(0, Math.max(1, data.series.length)).map(colour),
       // Horizontal bars read top-down in the category order, as in the SVG (pptxgenjs types only 'minMax').
-      catAxisOrientation: (block.direction === 'horizontal' ? 'maxMin' : 'minMax') as 'minMax',
+      catAxisOrientation: (horizontal ? 'maxMin' : 'minMax') as 'minMax',
       // …and keep the value axis at the bottom, where the reversed axis ends (ECMA-376 ST_Crosses
       // allows max; pptxgenjs types only autoZero).
-      ...(block.direction === 'horizontal' ? { catAxisCrossesAt: 'max' as 'autoZero', valAxisLabelPos: 'nextTo' as const } : {}),
+      ...(horizontal ? { catAxisCrossesAt: 'max' as 'autoZero', valAxisLabelPos: 'nextTo' as const } : {}),
       catAxisLabelColor: colour(p.text),
       catAxisLabelFontFace: font,
       catAxisLabelFontSize: 14,

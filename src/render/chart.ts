@@ -41,12 +41,33 @@ const valueLabel = (n: number, lang: ChartLang, stacked: boolean) =>
  * DOM, no browser, no script at view time). Its text is real <text> in the brand's embedded
  * faces, so the PDF keeps it as text in the brand subsets (fonts/charset.ts adds the labels).
  */
+/** Width of a text in em, roughly: ideographs and full-width forms 1, everything else 0.6. */
+function ems(text: string): number {
+  let n = 0;
+  for (const ch of text) n += /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u.test(ch) ? 1 : 0.6;
+  return n;
+}
+
+/**
+ * Upright bars unless the data says otherwise, or unless a category's name (its longest English
+ * word; its Chinese on two lines) or a value's label would not fit the width of its bar's slot:
+ * then sideways, where names get their own column and values their own row. One choice for all
+ * three languages, so the modes show the same chart; the PowerPoint chart follows it too.
+ */
+export function chartDirection(block: ChartBlock, data: ChartData, size: ChartSize = CHART_SIZE): 'vertical' | 'horizontal' {
+  if (block.direction) return block.direction;
+  const slot = (size.width - 96) / Math.max(1, data.categories.length) - 12;
+  const names = data.categories.map((c) => Math.max(20 * Math.max(...plainText(c.en).split(/\s+/).map(ems)), 20 * Math.ceil(ems(plainText(c.zh)) / 2)));
+  const values = block.kind === 'stacked' ? [] : data.series.flatMap((s) => s.values).map((v) => 19 * Math.max(ems(formatAmount(v, 'zh')), ems(formatAmount(v, 'en'))));
+  return Math.max(...names, ...values) > slot ? 'horizontal' : 'vertical';
+}
+
 export function chartSvg(block: ChartBlock, data: ChartData, lang: ChartLang, brand: Brand, size: ChartSize = CHART_SIZE): string {
   const p = brand.palette;
   // Single quotes: ECharts writes the family into a double-quoted style attribute.
   const fontFamily = lang === 'en' ? `'${FAMILY.en}', '${FAMILY.zh}'` : `'${FAMILY.zh}'`;
   const colours = [p.primary, p.accent, p.muted, p.funding, p.text];
-  const horizontal = block.direction === 'horizontal';
+  const horizontal = chartDirection(block, data, size) === 'horizontal';
   const stacked = block.kind === 'stacked';
   // Category names are data: every one is shown, wrapped at word breaks to its share of the
   // width (beside the bars, at most 30% of the chart). Value-axis ticks are a scale: where two

@@ -65,7 +65,10 @@ export const ChartBlock = z
   .strictObject({
     type: z.literal('chart'),
     kind: z.enum(CHART_KINDS).default('bar').describe('bar, or stacked bar (two or more series)'),
-    direction: z.enum(['vertical', 'horizontal']).default('vertical').describe('Bars upright or sideways'),
+    direction: z
+      .enum(['vertical', 'horizontal'])
+      .optional()
+      .describe('Bars upright or sideways; unset, upright unless the names or amounts would not fit under or above their bars'),
     caption: Bilingual.optional().describe('Shown above the chart'),
     from: z.enum(CHART_SOURCES).optional().describe('Build the data from the deck: the funding lines summed per area'),
     categories: z.array(Bilingual).min(1).max(12).optional().describe('Category labels (bars)'),

@@ -3,7 +3,7 @@ import { loadProject } from '../../src/load/project.js';
 import { svgProblem, sniffImage } from '../../src/model/images.js';
 import { loadToolkit } from '../../src/pipeline/stages.js';
 import { chartAlt, chartData } from '../../src/model/chart-data.js';
-import { chartSvg } from '../../src/render/chart.js';
+import { CHART_SIZE, CHART_SIZE_BESIDE, chartDirection, chartSvg } from '../../src/render/chart.js';
 import { renderSlide } from '../../src/render/deck.js';
 import { formatMilestone } from '../../src/render/date.js';
 import type { ChartBlock } from '../../src/schema/blocks.js';
@@ -93,6 +93,19 @@ describe('rendering the issue 11 elements', () => {
     const heights = [...svg.matchAll(/<path d="M[\d.]+ [\d.]+l[\d.]+ 0l0 -([\d.]+)l-[\d.]+ 0Z"/g)].map((m) => Number(m[1]));
     expect(heights.map((x) => x / (heights[2] ?? 1))).toEqual([3, 2, 1].map((v) => expect.closeTo(v, 1) as number));
     expect(svg).toContain('>30億元</text>');
+  });
+
+  it('charts stand upright unless their names or amounts would not fit their bars; the data may say which', () => {
+    const cat = (zh: string, en: string) => ({ zh, en });
+    const block = (n: number, direction?: 'vertical' | 'horizontal'): ChartBlock => ({ type: 'chart', kind: 'bar', ...(direction ? { direction } : {}) });
+    const short = { categories: [cat('人工智能', 'AI'), cat('生命科技', 'Life sciences'), cat('新型工業化', 'New industrialisation')], series: [{ name: cat('撥款', 'Funding'), values: [3e9, 2e9, 1e10] }] };
+    const names = ['內科', '外科', '眼科', '骨科', '耳鼻喉科', '婦科'];
+    const many = { categories: names.map((n, i) => cat(n, ['Medicine', 'Surgery', 'Ophthalmology', 'Orthopaedics', 'ENT', 'Gynaecology'][i] ?? '')), series: [{ name: cat('撥款', 'Funding'), values: [9e7, 7e7, 6e7, 5e7, 4e7, 4e7] }] };
+    expect(chartDirection(block(3), short, CHART_SIZE)).toBe('vertical');
+    // Six specialties beside initiatives: "Ophthalmology" and "9,000萬元" are wider than a bar's slot.
+    expect(chartDirection(block(6), many, CHART_SIZE_BESIDE)).toBe('horizontal');
+    expect(chartDirection(block(6, 'vertical'), many, CHART_SIZE_BESIDE)).toBe('vertical');
+    expect(chartDirection(block(3, 'horizontal'), short, CHART_SIZE)).toBe('horizontal');
   });
 
   it('image: embedded as data: URI with bilingual alt and caption', () => {
