@@ -80,11 +80,15 @@ export class LiveDeck {
    */
   private named: string[] = [];
 
-  /** The files to watch: the deck, its brand, glossary and sources record (once known), and the templates. */
+  /**
+   * The files to watch: the deck, its brand, glossary, sources record and images (once known),
+   * and the templates. An image is part of the deck's data: replacing a logo or a photo rebuilds.
+   */
   watchedPaths(): string[] {
     const p = this.good?.project;
+    const images = p ? [...(p.model.images?.keys() ?? [])].map((ref) => resolve(dirname(p.deckFile), ref)) : [];
     // `bideck approve` or an import rewrites the sources record: stale flags change with it.
-    const files = [...new Set([resolve(this.options.deckPath), p?.brandFile, p?.glossaryFile, p?.approved ? sourcesFile(p.deckFile) : undefined, ...this.named])];
+    const files = [...new Set([resolve(this.options.deckPath), p?.brandFile, p?.glossaryFile, p?.approved ? sourcesFile(p.deckFile) : undefined, ...images, ...this.named])];
     const dirs = [TEMPLATES_DIR, this.options.templatesDir ? resolve(this.options.templatesDir) : undefined];
     return [...files, ...dirs].filter((f): f is string => f !== undefined);
   }

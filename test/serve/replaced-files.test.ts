@@ -1,9 +1,11 @@
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { serve } from '../../src/serve/serve.js';
 import type { ServeHandle } from '../../src/serve/serve.js';
 import type { RebuildResult } from '../../src/serve/live.js';
+import { EXAMPLE_DECK } from '../helpers/example.js';
 import { copySeed } from '../helpers/seed-copy.js';
 
 /** Wait for rebuilds until one satisfies `done` (bounded: a watcher that went deaf fails the test). */
@@ -62,5 +64,20 @@ describe('serve keeps watching files that are replaced', () => {
     const h = handle;
     await rebuiltUntil(h, (r) => r.ok);
     expect(await shows(h, 'Digital Economy')).toBe(true);
+  }, 120_000);
+
+  it('an image the deck shows (the logo, a photo) is watched: replacing it rebuilds the deck', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bideck-image-watch-'));
+    cpSync(dirname(EXAMPLE_DECK), dir, { recursive: true });
+    const deck = join(dir, 'deck.yaml');
+    handle = await serve({ deckPath: deck, log: () => undefined });
+    const h = handle;
+    const photo = join(dir, 'skyline.png');
+    const before = readFileSync(photo).toString('base64').slice(0, 200);
+    expect(await (await fetch(h.url)).text()).toContain(before);
+    // Another valid PNG under the same name: a 1×1 pixel.
+    const pixel = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+    writeFileSync(photo, pixel);
+    await rebuiltUntil(h, async (r) => r.ok && (await (await fetch(h.url)).text()).includes(pixel.toString('base64').slice(0, 60)));
   }, 120_000);
 });
