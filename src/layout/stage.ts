@@ -110,8 +110,9 @@ async function open(page: Page, file: string, input: LayoutInput): Promise<void>
 const tablesAlone = (s: SlideModel) =>
   s.data.layout === 'content' && !s.data.initiatives?.length && (s.data.blocks?.length ?? 0) > 0 && (s.data.blocks ?? []).every((b) => b.type === 'table');
 
+// Not beside a block: the card already has only two fifths of the body there.
 const twoColumns = (s: SlideModel) =>
-  s.data.layout === 'content' && s.data.initiatives?.length === 1 && (s.data.initiatives[0]?.points?.length ?? 0) > 1;
+  s.data.layout === 'content' && !s.data.blocks?.length && s.data.initiatives?.length === 1 && (s.data.initiatives[0]?.points?.length ?? 0) > 1;
 
 /**
  * Each slide's first candidate that fits, tried in rounds: every pending slide gets its next

@@ -114,7 +114,7 @@ export function addChart(pptx: Pptx, slide: Slide, m: MeasuredChart, block: Char
       dataLabelFontSize: 13,
       dataLabelFontBold: true,
       dataLabelPosition: stacked ? 'ctr' : 'outEnd',
-      showLegend: stacked,
+      showLegend: true, // the series' names are the deck's text, one series too (as in the SVG)
       legendPos: 't',
       legendFontFace: font,
       legendFontSize: 12,

@@ -41,10 +41,10 @@ const valueLabel = (n: number, lang: ChartLang, stacked: boolean) =>
  * DOM, no browser, no script at view time). Its text is real <text> in the brand's embedded
  * faces, so the PDF keeps it as text in the brand subsets (fonts/charset.ts adds the labels).
  */
-/** Width of a text in em, roughly: ideographs and full-width forms 1, everything else 0.6. */
+/** Width of a text in em, roughly: ideographs and full-width forms 1, Latin letters and digits ½ (Noto Sans). */
 function ems(text: string): number {
   let n = 0;
-  for (const ch of text) n += /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u.test(ch) ? 1 : 0.6;
+  for (const ch of text) n += /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u.test(ch) ? 1 : 0.5;
   return n;
 }
 
@@ -59,7 +59,8 @@ export function chartDirection(block: ChartBlock, data: ChartData, size: ChartSi
   const slot = (size.width - 96) / Math.max(1, data.categories.length) - 12;
   const names = data.categories.map((c) => Math.max(20 * Math.max(...plainText(c.en).split(/\s+/).map(ems)), 20 * Math.ceil(ems(plainText(c.zh)) / 2)));
   const values = block.kind === 'stacked' ? [] : data.series.flatMap((s) => s.values).map((v) => 19 * Math.max(ems(formatAmount(v, 'zh')), ems(formatAmount(v, 'en'))));
-  return Math.max(...names, ...values) > slot ? 'horizontal' : 'vertical';
+  // The widths are estimates: a name a few pixels over still fits in practice.
+  return Math.max(...names, ...values) > slot * 1.05 ? 'horizontal' : 'vertical';
 }
 
 export function chartSvg(block: ChartBlock, data: ChartData, lang: ChartLang, brand: Brand, size: ChartSize = CHART_SIZE): string {
@@ -82,13 +83,15 @@ export function chartSvg(block: ChartBlock, data: ChartData, lang: ChartLang, br
       color: colours,
       textStyle: { fontFamily, color: p.text },
       // Room above the tallest bar for its value label: two lines (中文 and English) in the bilingual chart.
-      grid: { left: 16, right: horizontal ? 110 : 24, top: stacked ? 48 : lang === 'bi' && !horizontal ? 60 : 36, bottom: 8, containLabel: true },
-      legend: stacked ? { top: 0, left: 'center', itemGap: 28, textStyle: { fontSize: 16, color: p.text } } : { show: false },
+      grid: { left: 16, right: horizontal ? 110 : 24, top: lang === 'bi' && !horizontal && !stacked ? 76 : 48, bottom: 8, containLabel: true },
+      // The series' names are the deck's text: shown for one series too (「撥款」 over a bar chart).
+      legend: { top: 0, left: 'center', itemGap: 28, textStyle: { fontSize: 16, color: p.text } },
       xAxis: horizontal ? valueAxis : categoryAxis,
       yAxis: horizontal ? { ...categoryAxis, inverse: true } : valueAxis,
       series: data.series.map((s, i) => ({
         type: 'bar',
-        name: label(s.name, lang === 'bi' ? 'zh' : lang),
+        // One line in the legend: both names in the bilingual chart (中文 first).
+        name: lang === 'bi' ? `${plainText(s.name.zh)} ${plainText(s.name.en)}` : plainText(s.name[lang]),
         data: s.values,
         barMaxWidth: 90,
         ...(stacked ? { stack: 'total' } : {}),
@@ -101,6 +104,9 @@ export function chartSvg(block: ChartBlock, data: ChartData, lang: ChartLang, br
           formatter: (x: { value: unknown }) => valueLabel(Number(x.value), lang, stacked),
         },
         itemStyle: { color: colours[i % colours.length] },
+        // A segment too thin for its amount: the label is left out rather than printed over its
+        // neighbour's (the amounts are in the chart's alt text and its PowerPoint data sheet).
+        ...(stacked ? { labelLayout: { hideOverlap: true } } : {}),
       })),
     });
     return cleanSvg(chart.renderToSVGString());

@@ -5,7 +5,8 @@ import type { DeckInput } from '../../src/schema/deck.js';
  * Valid decks of random density for the layout property test (test/layout/property.test.ts)
  * and the edge fixtures (test/fixtures/layout-*): 1–4 initiatives a slide, 0–15 points with
  * nesting, titles of 1–120 characters, long English words, URLs, amounts and **bold**; now and
- * then a table of up to 25 rows (issue 11), alone or after the cards.
+ * then a table of up to 25 rows or of up to four columns, a chart alone or beside an initiative,
+ * a comparison or a timeline (issue 11).
  */
 
 const ZH_WORDS = ['數碼港', '人工智能', '服務', '創新科技', '香港', '發展', '推動', '支援', '初創企業', '研究', '資助', '基建', '100萬元', '2億元', '「基金」，', '大灣區', '人才', '計劃'];
@@ -63,11 +64,51 @@ const table = fc.record({
   ...(total ? { total: { zh: '總額', en: 'Total' } } : {}),
 }));
 
-/** 1–4 initiatives, now and then followed by a table; or a table alone. */
+/** A wider table: 1–3 text columns before the amounts, up to 12 rows. */
+const wideTable = fc.record({
+  texts: fc.integer({ min: 1, max: 3 }),
+  rows: fc.array(fc.record({ cells: fc.array(bilingual([2, 16], [3, 40]), { minLength: 3, maxLength: 3 }), amount: fc.integer({ min: 1, max: 90000 }) }), { minLength: 1, maxLength: 12 }),
+}).map(({ texts, rows }) => ({
+  type: 'table' as const,
+  columns: [...['措施', '部門', '日期'].slice(0, texts).map((zh, i) => ({ header: { zh, en: ['Measure', 'Department', 'Date'][i] ?? 'Column' } })), { header: { zh: '撥款', en: 'Funding' }, amounts: true }],
+  rows: rows.map((r) => [...r.cells.slice(0, texts), r.amount * 1e4]),
+}));
+
+/** A chart (issue 11): 1–8 categories, bars or stacked bars, upright, sideways or left to bideck. */
+const chart = fc.record({
+  categories: fc.array(bilingual([2, 12], [2, 40]), { minLength: 1, maxLength: 8 }),
+  stacked: fc.boolean(),
+  direction: fc.constantFrom(undefined, 'vertical' as const, 'horizontal' as const),
+  seed: fc.integer({ min: 1, max: 1000 }),
+}).map(({ categories, stacked, direction, seed }) => {
+  const values = (k: number) => categories.map((_, i) => (((seed * (i + 3) * (k + 7)) % 97) + 1) * 1e7);
+  const series = (stacked ? [0, 1] : [0]).map((k) => ({ name: { zh: `${2024 + k}年度`, en: `${2024 + k}` }, values: values(k) }));
+  return { type: 'chart' as const, kind: stacked ? ('stacked' as const) : ('bar' as const), ...(direction ? { direction } : {}), caption: { zh: '撥款', en: 'Funding' }, categories, series };
+});
+
+const comparison = fc.array(fc.array(bilingual([2, 40], [4, 90]), { minLength: 1, maxLength: 8 }), { minLength: 2, maxLength: 2 }).map((cols) => ({
+  layout: 'comparison' as const,
+  heading: { zh: '對照', en: 'Compared' },
+  columns: cols.map((points, i) => ({ heading: { zh: `方案${i + 1}`, en: `Option ${i + 1}` }, points })),
+}));
+
+const timeline = fc.array(bilingual([2, 40], [4, 90]), { minLength: 2, maxLength: 6 }).map((texts) => ({
+  layout: 'timeline' as const,
+  heading: { zh: '時間表', en: 'Timetable' },
+  milestones: texts.map((text, i) => ({ date: `${2024 + Math.floor(i / 4)}-${String(((i * 3) % 12) + 1).padStart(2, '0')}`, text })),
+}));
+
+/**
+ * 1–4 initiatives, now and then followed by a table or a chart; a table or a chart alone; a
+ * comparison or a timeline.
+ */
 export const contentSlide = fc.oneof(
   { weight: 6, arbitrary: fc.array(initiative, { minLength: 1, maxLength: 4 }).map((initiatives) => ({ initiatives })) },
   { weight: 1, arbitrary: fc.record({ initiatives: fc.array(initiative, { minLength: 1, maxLength: 2 }), table }).map(({ initiatives, table: t }) => ({ initiatives, blocks: [t] })) },
-  { weight: 1, arbitrary: table.map((t) => ({ blocks: [t] })) },
+  { weight: 1, arbitrary: fc.oneof(table, wideTable).map((t) => ({ blocks: [t] })) },
+  { weight: 1, arbitrary: fc.record({ initiatives: fc.array(initiative, { minLength: 1, maxLength: 1 }), chart }).map(({ initiatives, chart: c }) => ({ initiatives, blocks: [c] })) },
+  { weight: 1, arbitrary: chart.map((c) => ({ blocks: [c] })) },
+  { weight: 1, arbitrary: fc.oneof(comparison, timeline) },
 );
 
 /** A deck around some content slides, in the seed's frame. */

@@ -80,7 +80,7 @@ describe('layout of tables, comparison and timeline (issues 9 and 11)', { timeou
     const result = await build({ deckPath: join('test', 'fixtures', 'layout-charts', 'deck.yaml'), outDir: dir, checks: false });
     expect(layoutFailures(result, dir)).toEqual([]);
     for (const mode of MODES) {
-      for (const id of ['chart-alone', 'chart-beside', 'chart-beside-horizontal']) {
+      for (const id of ['chart-alone', 'chart-beside', 'chart-beside-horizontal', 'chart-beside-long-url']) {
         const labels = (result.layout?.modes[mode]?.find((d) => d.id === id)?.boxes ?? []).filter((b) => b.kind === 'chart');
         expect(labels.length, `${mode} ${id}`).toBeGreaterThan(5);
         for (const b of labels) expect(b.fontPx ?? 0, `${mode} ${id}`).toBeGreaterThanOrEqual(CHART_FLOOR_PX);
