@@ -27,13 +27,13 @@ export interface Project {
   approved?: ApprovedSources | undefined;
 }
 
-export async function loadYamlFile(file: string): Promise<YamlSource> {
-  return parseYaml(displayPath(file), await readText(file));
+export async function loadYamlFile(file: string, options: { texts?: boolean } = {}): Promise<YamlSource> {
+  return parseYaml(displayPath(file), await readText(file), options);
 }
 
 export async function loadProject(deckPath: string): Promise<Project> {
   const deckFile = resolve(deckPath);
-  const deckSource = await loadYamlFile(deckFile);
+  const deckSource = await loadYamlFile(deckFile, { texts: true });
   const deck = validate(Deck, deckSource);
   const root = dirname(deckFile);
 

@@ -1,4 +1,4 @@
-import { LineCounter, isNode, isPair, isMap, isScalar, parseDocument } from 'yaml';
+import { LineCounter, isNode, isPair, isMap, isScalar, parseDocument, visit } from 'yaml';
 import type { Document, Node as YamlNode } from 'yaml';
 import { BideckError } from '../errors.js';
 import type { SourceLocation } from '../errors.js';
@@ -27,7 +27,8 @@ export function formatPath(path: DataPath): string {
   return out;
 }
 
-export function parseYaml(file: string, text: string): YamlSource {
+/** `texts`: the file holds the deck's texts, whose values may not end in a comment (textCutByComment). */
+export function parseYaml(file: string, text: string, options: { texts?: boolean } = {}): YamlSource {
   const bytes = Buffer.byteLength(text);
   if (bytes > MAX_SOURCE_BYTES) {
     throw new BideckError(
@@ -53,6 +54,12 @@ export function parseYaml(file: string, text: string): YamlSource {
       details: knockOn ? [] : doc.errors.slice(1, 5).map((e) => `${formatAt(at(e.pos[0]))}: ${e.message.split('\n')[0] ?? ''}`),
     });
   }
+  const cut = options.texts ? textCutByComment(doc, text) : undefined;
+  if (cut) {
+    throw new BideckError('data', `invalid YAML: the text of "${cut.key}" has a space before "#", which YAML reads as the start of a comment: "${cut.dropped}" would be dropped; put the text in quotes: ${cut.key}: ${JSON.stringify(`${cut.kept} ${cut.dropped}`)}`, {
+      location: at(cut.offset),
+    });
+  }
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 100 });
@@ -69,6 +76,33 @@ export function parseYaml(file: string, text: string): YamlSource {
     data,
     locate: (path) => at(offsetOf(doc, path)),
   };
+}
+
+/** The keys of the deck's texts (each Bilingual value): their values are never meant to hold a comment. */
+const TEXT_KEYS = new Set(['zh', 'en']);
+
+/**
+ * `en: Committee #1 in June 2022` is read by YAML as the text "Committee" and a comment, "1 in
+ * June 2022": the rest of the line is lost without a word. A text key's unquoted value followed
+ * by " #" and a word is refused instead; a comment written as one (`text   # note`), or after
+ * any other value (`brand: hkgov  # …`), is fine.
+ */
+function textCutByComment(doc: Document.Parsed, text: string): { key: string; kept: string; dropped: string; offset: number } | undefined {
+  let found: { key: string; kept: string; dropped: string; offset: number } | undefined;
+  visit(doc, {
+    Pair(_, pair) {
+      const value = pair.value;
+      if (found || !isScalar(pair.key) || !TEXT_KEYS.has(String(pair.key.value)) || !isScalar(value)) return;
+      if (value.type !== 'PLAIN' || !value.comment || !value.range) return;
+      // What a writer means as text: one space, then "#" against a word ("#1", "#GoHK"). A
+      // comment set off as comments are (`text   # note`) is left alone.
+      const offset = value.range[1] + 1;
+      if (text.slice(value.range[1], offset + 1) !== ' #' || /[\s]/.test(text.charAt(offset + 1) || ' ')) return;
+      found = { key: String(pair.key.value), kept: String(value.value), dropped: lineAt(text, offset).slice(offset - (text.lastIndexOf('\n', offset - 1) + 1)).trimEnd(), offset };
+      return visit.BREAK;
+    },
+  });
+  return found;
 }
 
 function formatAt(loc: SourceLocation): string {
