@@ -30,7 +30,9 @@ export async function prepareTags(page: Page): Promise<{ elements: number }> {
       for (const el of generic) el.setAttribute('role', 'none');
       reveal.setAttribute('role', 'none');
       const sheet = new CSSStyleSheet();
-      sheet.replaceSync('.reveal [lang="en"] { white-space: pre-wrap; }');
+      // No specificity (:where), so a block that must not wrap (a key figure's value, nowrap)
+      // keeps its own white-space: it was laid out, and measured, on one line.
+      sheet.replaceSync(':where(.reveal [lang="en"]) { white-space: pre-wrap; }');
       document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
     }
     let elements = 0;

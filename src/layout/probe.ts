@@ -12,7 +12,8 @@
  */
 export const PROBE_SOURCE = String.raw`(function () {
   'use strict';
-  var BOXES = '.body, .initiative, .initiative__body, .statement__para, .overview__area';
+  // A key figure's card too: its value does not wrap, so a long amount overflows it sideways.
+  var BOXES = '.body, .initiative, .initiative__body, .statement__para, .overview__area, .figure';
   var SLIDE_H = 720;
   function section(id) { return document.getElementById(id); }
   function overflows(el) { return el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1; }

@@ -127,4 +127,19 @@ export function deckOf(slides: readonly object[], id = 'generated'): DeckInput {
   } as DeckInput;
 }
 
-export const deckArbitrary = fc.array(contentSlide, { minLength: 1, maxLength: 3 }).map((s) => deckOf(s));
+/** A statement (1–5 paragraphs) or key figures (1–3, labels up to 80 characters), before the areas. */
+const introSlide = fc.oneof(
+  fc.array(bilingual([4, 140], [8, 260]), { minLength: 1, maxLength: 5 }).map((paragraphs) => ({ layout: 'statement' as const, heading: { zh: '引言', en: 'Introduction' }, paragraphs })),
+  fc.array(fc.record({ n: fc.integer({ min: 1, max: 99999 }), label: bilingual([2, 40], [3, 80]), over: fc.boolean() }), { minLength: 1, maxLength: 3 }).map((fs) => ({
+    layout: 'figures' as const,
+    heading: { zh: '重點數字', en: 'Key figures' },
+    figures: fs.map((f) => ({ amount: f.n * 1e6, label: f.label, over: f.over })),
+  })),
+);
+
+export const deckArbitrary = fc
+  .record({ slides: fc.array(contentSlide, { minLength: 1, maxLength: 3 }), intro: fc.option(introSlide, { nil: undefined, freq: 3 }) })
+  .map(({ slides, intro }) => {
+    const deck = deckOf(slides);
+    return intro ? { ...deck, intro: [...(deck.intro ?? []), intro] } : deck;
+  });

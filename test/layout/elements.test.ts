@@ -87,4 +87,16 @@ describe('layout of tables, comparison and timeline (issues 9 and 11)', { timeou
       }
     }
   });
+
+  it('key figures too long for their cards take a smaller size step, and print on one line as measured', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'bideck-layout-figures-')), 'dist');
+    const result = await build({ deckPath: join('test', 'fixtures', 'layout-figures', 'deck.yaml'), outDir: dir, checks: false });
+    expect(layoutFailures(result, dir)).toEqual([]);
+    const fit = result.layout?.modes.en?.find((d) => d.id === 'long-figures')?.fit ?? 1;
+    expect(fit).toBeLessThan(1);
+    // One line each: the tagged print view keeps the value's nowrap (export/tags.ts).
+    const lines = pdfText(join(dir, outputName('layout-figures', 'en', 'pdf')), 2).split('\n').map((l) => l.trim());
+    expect(lines).toContain('over $30,267M');
+    expect(lines).toContain('over $47,363M');
+  });
 });
