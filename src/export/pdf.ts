@@ -41,9 +41,10 @@ export interface PrintView {
 }
 
 /**
- * One deck file (or the same deck already open: `PrintView`) → one PDF per mode, each from reveal.js's print view with a single
- * `page.pdf()`. The print view is laid out once; switching mode only re-fits the text, so
- * three modes cost one page load (the same page the presenter's `L` key switches).
+ * One deck file (or the same deck already open: `PrintView`) → one PDF per mode, each from
+ * reveal.js's print view with a single `page.pdf()`. The print view is loaded once; switching
+ * mode only switches the language shown (sizes come from the layout plan), so three modes cost
+ * one page load (the same page the presenter's `L` key switches).
  * Every request but the deck's own file is aborted: export never touches the network.
  */
 export async function printDeck(browser: Browser, source: string | PrintView, options: PdfOptions): Promise<PdfResult[]> {
