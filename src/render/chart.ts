@@ -7,6 +7,7 @@ import type { Brand } from '../schema/brand.js';
 import type { Bilingual } from '../schema/text.js';
 import { FAMILY } from './css.js';
 import { plainText } from './markdown.js';
+import { markLine } from './phrases.js';
 
 export type { ChartData };
 export type ChartLang = 'bi' | 'zh' | 'en';
@@ -29,8 +30,6 @@ export const CHART_SIZE = { width: 1100, height: 420 } as const;
 export const CHART_SIZE_BESIDE = { width: 640, height: 420 } as const;
 export type ChartSize = { readonly width: number; readonly height: number };
 
-const label = (text: Bilingual, lang: ChartLang) =>
-  lang === 'bi' ? `${plainText(text.zh)}\n${plainText(text.en)}` : plainText(text[lang]);
 const amount = (n: number, lang: ChartLang) => formatAmount(n, lang === 'en' ? 'en' : 'zh');
 /** Value labels: in the bilingual chart, both wordings on two lines, except inside stacked segments (no room). */
 const valueLabel = (n: number, lang: ChartLang, stacked: boolean) =>
@@ -46,6 +45,21 @@ function ems(text: string): number {
   let n = 0;
   for (const ch of text) n += /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u.test(ch) ? 1 : 0.5;
   return n;
+}
+
+/** A Chinese name in lines no wider than `width` px at `fontPx`, broken between its phrases only. */
+function wrapAtPhrases(text: string, width: number, fontPx: number): string {
+  const cuts = markLine(text, 'zh').breaks;
+  const phrases = [0, ...cuts].map((start, i) => text.slice(start, cuts[i] ?? text.length));
+  const lines: string[] = [];
+  let line = '';
+  for (const phrase of phrases) {
+    if (line && ems(line + phrase) * fontPx > width) {
+      lines.push(line);
+      line = phrase;
+    } else line += phrase;
+  }
+  return [...lines, line].join('\n');
 }
 
 /**
@@ -74,7 +88,13 @@ export function chartSvg(block: ChartBlock, data: ChartData, lang: ChartLang, br
   // width (beside the bars, at most 30% of the chart). Value-axis ticks are a scale: where two
   // would overlap (a narrow chart, long amounts), one is left out.
   const nameWidth = horizontal ? Math.round(size.width * 0.3) : Math.floor((size.width - 96) / Math.max(1, data.categories.length)) - 12;
-  const categoryAxis = { type: 'category' as const, data: data.categories.map((c) => label(c, lang)), axisLabel: { color: p.text, fontSize: 20, interval: 0, width: nameWidth, overflow: 'break' as const }, axisTick: { show: false }, axisLine: { lineStyle: { color: p.muted } } };
+  // Chinese names wrap at their phrases (render/phrases.ts), as the slides' text does: ECharts
+  // alone would cut 大學科技初創企業資 / 助計劃 wherever the width ends.
+  const name = (c: Bilingual) => {
+    const zh = wrapAtPhrases(plainText(c.zh), nameWidth, 20);
+    return lang === 'bi' ? `${zh}\n${plainText(c.en)}` : lang === 'zh' ? zh : plainText(c.en);
+  };
+  const categoryAxis = { type: 'category' as const, data: data.categories.map(name), axisLabel: { color: p.text, fontSize: 20, interval: 0, width: nameWidth, overflow: 'break' as const }, axisTick: { show: false }, axisLine: { lineStyle: { color: p.muted } } };
   const valueAxis = { type: 'value' as const, axisLabel: { color: p.muted, fontSize: 17, hideOverlap: true, formatter: (v: number) => amount(v, lang) }, splitLine: { lineStyle: { color: p.surface } } };
   const chart = echarts().init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
   try {

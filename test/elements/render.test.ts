@@ -108,6 +108,16 @@ describe('rendering the issue 11 elements', () => {
     expect(chartDirection(block(3, 'horizontal'), short, CHART_SIZE)).toBe('horizontal');
   });
 
+  it('a long Chinese category name wraps between its phrases, not wherever the width ends', () => {
+    const names = { zh: '大學科技初創企業資助計劃', en: 'Technology Start-up Support Scheme for Universities' };
+    const data = { categories: [{ zh: '企業支援計劃', en: 'Enterprise Support Scheme' }, names, { zh: '研究員計劃', en: 'Researcher Programme' }], series: [{ name: { zh: '撥款', en: 'Funding' }, values: [5e8, 1.2e8, 3e8] }] };
+    const svg = chartSvg({ type: 'chart', kind: 'bar', direction: 'horizontal' }, data, 'zh', project.brand, CHART_SIZE_BESIDE);
+    const lines = [...svg.matchAll(/>([^<>]*\p{Script=Han}[^<>]*)</gu)].map((m) => m[1]);
+    expect(lines).toContain('資助計劃');
+    expect(lines.some((l) => l?.startsWith('大學科技初創'))).toBe(true);
+    expect(lines.some((l) => /企業資|資$/u.test(l ?? ''))).toBe(false);
+  });
+
   it('image: embedded as data: URI with bilingual alt and caption', () => {
     const h = html('industry-photo');
     expect(h).toMatch(/<img class="image" src="data:image\/png;base64,[^"]+" alt="維港兩岸的建築群 \/ Buildings on both sides of Victoria Harbour" data-alt-zh="維港兩岸的建築群" data-alt-en="Buildings on both sides of Victoria Harbour">/);
