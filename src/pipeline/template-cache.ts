@@ -18,7 +18,7 @@ export async function loadTemplateSpecs(cacheDir: string, sources: readonly stri
     sources.map(async (source) => {
       const key = specKey(source);
       try {
-        knowSpec(key, await readFile(join(dir, `${key}.js`), 'utf8'));
+        knowSpec(source, await readFile(join(dir, `${key}.js`), 'utf8'));
       } catch {
         missing.push({ key, source });
       }
@@ -29,7 +29,7 @@ export async function loadTemplateSpecs(cacheDir: string, sources: readonly stri
     await mkdir(dir, { recursive: true });
     for (const { key, source } of missing) {
       const spec = precompileSpec(source);
-      knowSpec(key, spec);
+      knowSpec(source, spec);
       const file = join(dir, `${key}.js`);
       await writeFile(`${file}.${process.pid}.tmp`, spec);
       await rename(`${file}.${process.pid}.tmp`, file);

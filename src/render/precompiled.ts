@@ -16,19 +16,19 @@ const OPTIONS_KEY = JSON.stringify(compileOptions());
  */
 const known = new Map<string, string>();
 
-/** The key of a template: what its compiled form depends on. */
+/** The cache's key of a template (its file name): what its compiled form depends on. */
 export function specKey(source: string): string {
   return createHash('sha256').update(`handlebars ${Handlebars.VERSION}\0${OPTIONS_KEY}\0`).update(source).digest('hex');
 }
 
-/** Make a precompiled spec known (from the cache, or just precompiled). */
-export function knowSpec(key: string, spec: string): void {
-  known.set(key, spec);
+/** Make a source's precompiled spec known (from the cache, or just precompiled). */
+export function knowSpec(source: string, spec: string): void {
+  known.set(source, spec);
 }
 
 /** Whether a source's spec is known: it was compiled before, so it parses. */
 export function isKnown(source: string): boolean {
-  return known.has(specKey(source));
+  return known.has(source);
 }
 
 /** Precompile a template source to its spec (the source must parse). */
@@ -38,7 +38,7 @@ export function precompileSpec(source: string): string {
 
 /** A template of `hb` from its source: from its known spec if there is one, else compiled. */
 export function compileTemplate(hb: typeof Handlebars, source: string): Handlebars.TemplateDelegate {
-  const spec = known.get(specKey(source));
+  const spec = known.get(source);
   // The spec is Handlebars' own output for this exact source, read from bideck's cache.
   if (spec !== undefined) return hb.template(new Function(`return ${spec}`)() as TemplateSpecification);
   return hb.compile(source, compileOptions());
