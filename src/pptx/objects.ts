@@ -5,7 +5,8 @@ import { tableView } from '../model/generated.js';
 import type { CellView } from '../model/generated.js';
 import type { DeckModel } from '../model/types.js';
 import type { Mode } from '../render/deck.js';
-import { CHART_SIZE, CHART_SIZE_BESIDE, chartDirection } from '../render/chart.js';
+import { chartDirection } from '../render/chart.js';
+import type { ChartSize } from '../render/chart.js';
 import { plainText } from '../render/markdown.js';
 import type { ChartBlock, ImageBlock, TableBlock } from '../schema/blocks.js';
 import type { Brand } from '../schema/brand.js';
@@ -71,10 +72,10 @@ function cellText(text: Bilingual, mode: Mode, style: CellStyle, fonts: Brand['o
  * stored in the unit the labels use (億元 in Chinese, $B or $M in English), since a number
  * format cannot divide by 10^8; the unit is in the format, so the labels read as bideck writes.
  */
-export function addChart(pptx: Pptx, slide: Slide, m: MeasuredChart, block: ChartBlock, model: DeckModel, brand: Brand, mode: Mode, beside: boolean): void {
+export function addChart(pptx: Pptx, slide: Slide, m: MeasuredChart, block: ChartBlock, model: DeckModel, brand: Brand, mode: Mode, size: ChartSize): void {
   const data = chartData(block, model);
   // Upright or sideways as the deck's SVG chart is (render/chart.ts chartDirection).
-  const horizontal = chartDirection(block, data, beside ? CHART_SIZE_BESIDE : CHART_SIZE) === 'horizontal';
+  const horizontal = chartDirection(block, data, size) === 'horizontal';
   const lang = mode === 'en' ? 'en' : 'zh';
   const max = Math.max(...data.series.flatMap((s) => s.values), 0);
   const unit = lang === 'zh' ? { div: 1e8, fmt: '#,##0.##"億元"' } : max >= 1e9 ? { div: 1e9, fmt: '"$"#,##0.##"B"' } : { div: 1e6, fmt: '"$"#,##0.##"M"' };

@@ -1,6 +1,7 @@
 import * as pptxgen from 'pptxgenjs';
 import type { DeckModel, SlideModel } from '../model/types.js';
 import type { Mode } from '../render/deck.js';
+import { chartSizeOn } from '../render/chart.js';
 import type { Brand } from '../schema/brand.js';
 import type { Bilingual } from '../schema/text.js';
 import type { Box, MeasuredSlide, MeasuredText } from './boxes.js';
@@ -132,7 +133,7 @@ function addObject(pptx: InstanceType<typeof PptxGenJS>, slide: pptxgen.default.
   const data = source?.data;
   const block = data?.layout === 'content' && typeof o.block === 'number' ? data.blocks?.[o.block] : undefined;
   if (o.type === 'table' && block?.type === 'table') addTable(slide, o, block, mode, brand.office);
-  else if (o.type === 'chart' && block?.type === 'chart') addChart(pptx, slide, o, block, model, brand, mode, data?.layout === 'content' && (data.initiatives?.length ?? 0) > 0);
+  else if (o.type === 'chart' && block?.type === 'chart' && data) addChart(pptx, slide, o, block, model, brand, mode, chartSizeOn(data));
   else if (o.type === 'image' && block?.type === 'image') addImage(slide, o, block, model, mode, o.png);
 }
 

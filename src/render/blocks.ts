@@ -3,16 +3,16 @@ import { allRows, amountText, tableView } from '../model/generated.js';
 import type { DeckModel, SlideModel } from '../model/types.js';
 import type { Block } from '../schema/blocks.js';
 import type { Brand } from '../schema/brand.js';
-import { CHART_SIZE, CHART_SIZE_BESIDE, chartSvg } from './chart.js';
+import { chartSizeOn, chartSvg } from './chart.js';
 import { formatMilestone } from './date.js';
 
-function blockView(block: Block, index: number, slide: SlideModel, model: DeckModel, brand: Brand, beside: boolean) {
+function blockView(block: Block, index: number, slide: SlideModel, model: DeckModel, brand: Brand) {
   switch (block.type) {
     case 'table':
       return { table: tableView(block, allRows(slide, index, block)), caption: block.caption };
     case 'chart': {
       const data = chartData(block, model);
-      const size = beside ? CHART_SIZE_BESIDE : CHART_SIZE;
+      const size = chartSizeOn(slide.data);
       const svg = (lang: 'zh' | 'en' | 'bi') => chartSvg(block, data, lang, brand, size);
       return {
         chart: { zh: svg('zh'), en: svg('en'), bi: svg('bi'), alt: chartAlt(block, data) },
@@ -34,7 +34,7 @@ export function slideView(slide: SlideModel, model: DeckModel, brand: Brand): Re
   if (data.layout === 'content' && data.blocks) {
     // Initiatives and blocks on one slide sit side by side: cards left, the block right.
     view.mixed = data.initiatives !== undefined;
-    view.blocks = data.blocks.map((b, i) => blockView(b, i, slide, model, brand, data.initiatives !== undefined));
+    view.blocks = data.blocks.map((b, i) => blockView(b, i, slide, model, brand));
   }
   if (data.layout === 'figures') view.figures = data.figures.map((f) => ({ amount: amountText(f.amount, f), label: f.label }));
   if (data.layout === 'timeline') view.milestones = data.milestones.map((m) => ({ date: formatMilestone(m.date), iso: m.date, text: m.text }));

@@ -2,12 +2,13 @@ import { createRequire } from 'node:module';
 import type * as Echarts from 'echarts';
 import { formatAmount } from '../model/amount-format.js';
 import type { ChartData } from '../model/chart-data.js';
+import type { SlideModel } from '../model/types.js';
 import type { ChartBlock } from '../schema/blocks.js';
 import type { Brand } from '../schema/brand.js';
 import type { Bilingual } from '../schema/text.js';
 import { FAMILY } from './css.js';
 import { plainText } from './markdown.js';
-import { markLine } from './phrases.js';
+import { CJK, markLine } from './phrases.js';
 
 export type { ChartData };
 export type ChartLang = 'bi' | 'zh' | 'en';
@@ -30,6 +31,11 @@ export const CHART_SIZE = { width: 1100, height: 420 } as const;
 export const CHART_SIZE_BESIDE = { width: 640, height: 420 } as const;
 export type ChartSize = { readonly width: number; readonly height: number };
 
+/** The size a chart is drawn at on its slide: beside the slide's initiatives, or alone in the body. */
+export function chartSizeOn(slide: SlideModel['data']): ChartSize {
+  return slide.layout === 'content' && slide.initiatives?.length ? CHART_SIZE_BESIDE : CHART_SIZE;
+}
+
 const amount = (n: number, lang: ChartLang) => formatAmount(n, lang === 'en' ? 'en' : 'zh');
 /** Value labels: in the bilingual chart, both wordings on two lines, except inside stacked segments (no room). */
 const valueLabel = (n: number, lang: ChartLang, stacked: boolean) =>
@@ -43,7 +49,7 @@ const valueLabel = (n: number, lang: ChartLang, stacked: boolean) =>
 /** Width of a text in em, roughly: ideographs and full-width forms 1, Latin letters and digits ½ (Noto Sans). */
 function ems(text: string): number {
   let n = 0;
-  for (const ch of text) n += /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u.test(ch) ? 1 : 0.5;
+  for (const ch of text) n += CJK.test(ch) ? 1 : 0.5;
   return n;
 }
 

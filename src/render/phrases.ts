@@ -41,7 +41,7 @@ const words = new Intl.Segmenter('zh-Hant-HK', { granularity: 'word' });
 const HAN = /\p{Script=Han}/u;
 const HAN_ALL = /\p{Script=Han}/gu;
 /** Ideographs and the full-width punctuation set with them. */
-const CJK = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
+export const CJK = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
 /** No line may start with these (closing brackets, full-width stops, iteration marks). */
 const NO_START = /[\s)\]}»’”、。，．：；？！」』）》〉】〕〗〙〛｝〞︰・…‥ー々〻%％,.:;?!]/u;
 /** No line may end with these (opening brackets, currency signs). */
