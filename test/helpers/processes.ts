@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
+import { silentReporter } from '../../src/pipeline/log.js';
+import type { Reporter } from '../../src/pipeline/log.js';
 
 /** Browser processes started by this test process (puppeteer spawns Chromium as our child). */
 export function browserChildren(): number[] {
@@ -26,44 +28,28 @@ export function isRunning(pid: number): boolean {
   }
 }
 
-/** Does the browser have a renderer process yet, i.e. is a page being loaded or printed? */
-function rendererOf(browserPid: number): boolean {
-  const descendants = (pid: number): number[] => {
-    let out: string;
-    try {
-      out = execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' });
-    } catch {
-      return [];
-    }
-    const kids = out.split('\n').map((l) => Number(l.trim())).filter((n) => n > 0);
-    return [...kids, ...kids.flatMap(descendants)];
-  };
-  return descendants(browserPid).some((pid) => {
-    try {
-      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer');
-    } catch {
-      return false;
-    }
-  });
-}
-
 /**
- * Kill the first browser this process starts, `afterMs` after it has begun rendering a page
- * (so the kill lands during the export, not during start-up).
+ * A build reporter that kills the build's browser (SIGKILL) as its first PDF stage begins, so
+ * the kill lands during the export however fast the machine is. (A kill some milliseconds after
+ * the browser started raced the build: once builds got faster, some finished first.)
+ * `killed` resolves with the browser's pid.
  */
-export function killBrowserWhenItStarts(afterMs: number): { killed: Promise<number> } {
-  const killed = new Promise<number>((resolve) => {
-    const timer = setInterval(() => {
+export function killBrowserAtExport(): { reporter: Reporter; killed: Promise<number> } {
+  let resolve: (pid: number) => void = () => undefined;
+  const killed = new Promise<number>((r) => (resolve = r));
+  let done = false;
+  const reporter: Reporter = {
+    ...silentReporter,
+    begin: (name) => {
+      if (done || !name.startsWith('pdf ')) return;
       const [pid] = browserChildren();
-      if (pid === undefined || !rendererOf(pid)) return;
-      clearInterval(timer);
-      setTimeout(() => {
-        process.kill(pid, 'SIGKILL');
-        resolve(pid);
-      }, afterMs);
-    }, 20);
-  });
-  return { killed };
+      if (pid === undefined) return;
+      done = true;
+      process.kill(pid, 'SIGKILL');
+      resolve(pid);
+    },
+  };
+  return { reporter, killed };
 }
 
 /** Parent pid and start time (clock ticks since boot) of a live, non-zombie process; undefined if gone. */

@@ -6,7 +6,7 @@ import { build } from '../../src/pipeline/build.js';
 import { BideckError } from '../../src/errors.js';
 import { MANIFEST } from '../../src/pipeline/output-folder.js';
 import { runCli } from '../helpers/cli.js';
-import { browserChildren, isRunning, killBrowserWhenItStarts } from '../helpers/processes.js';
+import { browserChildren, isRunning, killBrowserAtExport } from '../helpers/processes.js';
 import { ROOT, SEED_DECK } from '../helpers/seed.js';
 
 /** A dist/ with a previous build in it, and the way to tell it is untouched. */
@@ -34,8 +34,8 @@ async function failure(p: Promise<unknown>): Promise<BideckError> {
 describe('failures mid-build leave the previous dist/ as it was', () => {
   it('a browser killed during export: export error, dist intact, no Chromium left', async () => {
     const { out, intact } = previousDist();
-    const { killed } = killBrowserWhenItStarts(400);
-    const e = await failure(build({ deckPath: SEED_DECK, outDir: out }));
+    const { reporter, killed } = killBrowserAtExport();
+    const e = await failure(build({ deckPath: SEED_DECK, outDir: out, reporter }));
     const pid = await killed;
     expect(e.kind).toBe('export');
     expect(e.exitCode).toBe(6);
@@ -98,10 +98,9 @@ describe('failures mid-build leave the previous dist/ as it was', () => {
       const kind = i % 5;
       writeFileSync(deck, kind === 1 ? good.replace('en: Earmark ~$200M', 'en: [') : good);
       if (kind === 0) {
-        killBrowserWhenItStarts(300);
-        const e = await failure(build({ deckPath: deck, outDir: out, modes: ['en'] }));
-        // Killed while starting (a loaded machine) is "no working browser": nothing is written either way.
-        expect(['browser', 'export']).toContain(e.kind);
+        const { reporter } = killBrowserAtExport();
+        const e = await failure(build({ deckPath: deck, outDir: out, modes: ['en'], reporter }));
+        expect(e.kind).toBe('export');
       } else if (kind === 1) {
         expect((await failure(build({ deckPath: deck, outDir: out }))).exitCode).toBe(3);
       } else if (kind === 2) {
