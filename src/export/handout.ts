@@ -27,8 +27,8 @@ export interface HandoutResult {
 const MIN_NOTES_PT = 7;
 
 /**
- * The handout is made from the deck file itself: reveal.js lays every slide out for print at
- * its real 1280×720 size (the fit-to-box pass included), then each laid-out page moves into
+ * The handout is made from the deck file itself: its print view lays every slide out at its
+ * real 1280×720 size (the layout plan's sizes included), then each laid-out slide moves into
  * its frame on an A4 sheet and is scaled down whole. One `page.pdf()`; text stays text.
  */
 export async function exportHandout(browser: Browser, htmlFile: string, options: HandoutOptions): Promise<HandoutResult> {
@@ -58,7 +58,7 @@ export async function exportHandout(browser: Browser, htmlFile: string, options:
  * @internal
  */
 export function layOutSheets(sheetsHtml: string, css: string, minNotesPt: number): { pages: number; missing: number[]; overflowing: number[] } {
-  // reveal.js sizes print pages with an @page rule of its own; the handout's replaces it.
+  // The deck's print view sizes its pages with an @page rule of its own; the handout's replaces it.
   for (const style of Array.from(document.querySelectorAll('style'))) {
     if (/^\s*@page\s*\{\s*size:\s*\d+px/.test(style.textContent ?? '')) style.remove();
   }
@@ -70,8 +70,8 @@ export function layOutSheets(sheetsHtml: string, css: string, minNotesPt: number
   const slides = document.querySelector('.reveal .slides');
   if (!slides) return { pages: 0, missing: [], overflowing: [] };
   const pdfPages = new Map<string, Element>();
-  for (const p of Array.from(slides.querySelectorAll('.pdf-page'))) {
-    const n = p.querySelector<HTMLElement>('section.slide')?.dataset['number'];
+  for (const p of Array.from(slides.querySelectorAll<HTMLElement>('section.slide'))) {
+    const n = p.dataset['number'];
     if (n) pdfPages.set(n, p);
   }
   const holder = document.createElement('div');

@@ -138,6 +138,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         Promise.all(pages.map(async (p) => ({ mode: p.mode, file: await out.write(outputName(model.deck.meta.id, p.mode, 'html'), p.html) }))),
       );
       if (layout) await out.write(`${model.deck.meta.id}.layout.json`, `${JSON.stringify(layout)}\n`);
+      // With the layout cached there is no print view open yet: the browser loads and lays out
+      // the deck while the review page is written here (two cores, two jobs).
+      const [first] = htmlFiles;
+      const early = !view && first && browser.session && options.pdf !== false
+        ? browser.session.then(async (s) => (await import('../export/pdf.js')).openView(s.browser, first.file, first.mode, options.pdfTimeoutMs))
+        : undefined;
+      early?.catch(() => undefined); // awaited, and reported, by the PDF stage
       // Written with the HTML decks, so it is there without a browser.
       await timed(timings, reporter, 'review', async () => out.write(REVIEW_FILE, await reviewPage(project, toolkit, fonts.css, findings, layout ? { layout } : {})));
       if (options.pdf !== false) {
@@ -157,7 +164,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
             ...(options.draft ? { draft: true } : {}),
             ...(browser.session ? { session: browser.session } : {}),
             ...(options.pptx ? { boxes: true } : {}),
-            ...(view ? { view } : {}),
+            ...(view ? { view } : early ? { view: early } : {}),
           });
           for (const p of pdfs) {
             await out.write(outputName(model.deck.meta.id, p.mode, p.kind === 'handout' ? 'handout.pdf' : 'pdf'), p.pdf);

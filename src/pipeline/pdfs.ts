@@ -56,8 +56,11 @@ interface Context {
   templates?: TemplateSources;
   /** Measure each mode's blocks in the print view (export/boxes.ts) for `--pptx`. */
   boxes?: boolean;
-  /** The deck already open in its print view (the layout stage's page): printed instead of loading the file again. */
-  view?: PrintView;
+  /**
+   * The deck already open in its print view (the layout stage's page, or one the build opened
+   * early): printed instead of loading the file again.
+   */
+  view?: PrintView | Promise<PrintView>;
 }
 
 const debug = createDebug('bideck:pdf');
@@ -100,7 +103,7 @@ export async function exportPdfs(htmlFiles: readonly { mode: Mode; file: string 
       last += performance.now() - start;
     };
     let last = performance.now();
-    await printDeck(browser, ctx.view ?? first.file, {
+    await printDeck(browser, (await ctx.view) ?? first.file, {
       modes: htmlFiles.map((f) => f.mode),
       titles: Object.fromEntries(htmlFiles.map((f) => [f.mode, deckTitle(project.model, f.mode)])),
       ...timeout,

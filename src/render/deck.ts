@@ -95,16 +95,24 @@ function slideHtml(slide: SlideModel, input: RenderInput): string {
   return html;
 }
 
+/**
+ * Runs in <head>, before the slides are parsed: a print view (`?print-pdf`, export/pdf.ts) keeps
+ * its slides out of layout until boot.js has its faces and page boxes ready, so a long deck is
+ * laid out once, in print media, instead of first in reveal.js's own print stylesheet.
+ */
+const PRINT_VIEW_FLAG = "if (/[?&]print-pdf/i.test(location.search)) document.documentElement.classList.add('reveal-print', 'print-pdf', 'bideck-pending');";
+
 export function renderDeck(input: RenderInput): string {
   const { model, brand, templates, assets, mode } = input;
   const attributes = sectionAttributes(input.layout);
   const slides = model.slides.map((s) => withAttributes(slideHtml(s, input), attributes.get(s.id)));
+  const headScripts = [PRINT_VIEW_FLAG];
   const scripts = [assets.revealJs, assets.notesJs, assets.bootJs, ...(input.liveScript ? [input.liveScript] : [])].map(inlineScript);
   const title = deckTitle(model, mode);
   return runTemplate(templates, 'deck', templates.deck, {
     htmlLang: MODE_LANG[mode],
     mode,
-    csp: contentSecurityPolicy(scripts, speakerViewScriptHashes(assets.notesJs), input.liveScript !== undefined),
+    csp: contentSecurityPolicy([...headScripts, ...scripts], speakerViewScriptHashes(assets.notesJs), input.liveScript !== undefined),
     version: input.version,
     documentTitle: title,
     description: plainText(model.deck.meta.organisation[mode === 'en' ? 'en' : 'zh']),
@@ -112,6 +120,7 @@ export function renderDeck(input: RenderInput): string {
     slides,
     // JSON inside <script type="application/json">: escape "<" so data can never close the tag.
     configJson: JSON.stringify({ mode, reveal: REVEAL_CONFIG }).replace(/</g, '\\u003c'),
+    headScripts,
     scripts,
   });
 }

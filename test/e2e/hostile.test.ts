@@ -52,7 +52,8 @@ describe('hostile text', () => {
       csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '',
     }));
     expect(facts.pwned).toBeNull();
-    expect(facts.scripts).toEqual(['application/json', 'inline', 'inline', 'inline']);
+    // The print view's flag in <head> (render/deck.ts), the config, reveal.js, its notes, boot.js.
+    expect(facts.scripts).toEqual(['inline', 'application/json', 'inline', 'inline', 'inline']);
     expect(facts.handlers).toEqual([]);
     expect(facts.injected).toBe(0);
     for (const p of PAYLOADS) expect(squash(facts.text)).toContain(squash(p));
