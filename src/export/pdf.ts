@@ -38,6 +38,22 @@ export interface PdfOptions {
 export interface PrintView {
   page: Page;
   blocked: string[];
+  /** Its unused phrase breaks already being pruned for these modes (prepareView). */
+  pruning?: Promise<unknown>;
+}
+
+/**
+ * Start on what printing needs before the first `page.pdf()`, so the browser does it while the
+ * build writes the review page: the first mode's tags (export/tags.ts), then pruning the phrase
+ * breaks no line uses (export/breaks.ts), measured as the tags leave the text.
+ */
+export function prepareView(view: PrintView, modes: readonly Mode[], tagged = true): PrintView {
+  const start = performance.now();
+  const pruning = (tagged ? prepareTags(view.page) : Promise.resolve())
+    .then(() => pruneBreaks(view.page, modes))
+    .then((pruned) => debug('tags and phrase breaks %o in %d ms', pruned, Math.round(performance.now() - start)));
+  pruning.catch(() => undefined); // awaited, and reported, by printDeck
+  return { ...view, pruning };
 }
 
 /**
@@ -55,11 +71,10 @@ export async function printDeck(browser: Browser, source: string | PrintView, op
   if (!first) return [];
   let current: Mode = first;
   try {
-    if (typeof source === 'string') page = (await openView(browser, source, first, timeout, blocked)).page;
-    if (!page) return [];
-    const pruning = performance.now();
-    const pruned = await pruneBreaks(page, options.modes);
-    debug('phrase breaks %o in %d ms', pruned, Math.round(performance.now() - pruning));
+    const tagged = options.tagged !== false;
+    const view = typeof source === 'string' ? prepareView(await openView(browser, source, first, timeout, blocked), options.modes, tagged) : source;
+    page = view.page;
+    await (view.pruning ?? prepareView(view, options.modes, tagged).pruning);
     const results: PdfResult[] = [];
     const pending: Promise<void>[] = [];
     for (const mode of options.modes) {

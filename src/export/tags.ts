@@ -37,8 +37,10 @@ export async function prepareTags(page: Page): Promise<{ elements: number }> {
     }
     let elements = 0;
     for (const el of reveal.querySelectorAll('div[lang], span[lang]')) {
-      if (el.getAttribute('lang') === docLang) el.setAttribute('role', 'none');
-      else el.removeAttribute('role');
+      // Only what changes: the same mode prepared twice leaves the styles as they are.
+      const none = el.getAttribute('lang') === docLang;
+      if (none && el.getAttribute('role') !== 'none') el.setAttribute('role', 'none');
+      else if (!none && el.hasAttribute('role')) el.removeAttribute('role');
       elements++;
     }
     return { elements };

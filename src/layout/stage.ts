@@ -9,6 +9,7 @@ import type { DataPath } from '../load/yaml.js';
 import type { BideckErrorOptions, SourceLocation } from '../errors.js';
 import type { DeckModel, SlideModel } from '../model/types.js';
 import type { Mode } from '../render/deck.js';
+import { openPage } from '../export/browser.js';
 import { openPrintView } from '../export/pdf.js';
 import { sectionAttributeValues } from './attributes.js';
 import { candidates, planSplit, wholeContent, widestCard } from './decide.js';
@@ -34,6 +35,11 @@ export interface LayoutInput {
    * build writes, and the PDFs print from it instead of loading that deck again.
    */
   keepPage?: boolean;
+  /**
+   * The mode the PDFs print first: measured last, so the kept page already stands in it and
+   * printing starts without relaying the whole deck out in another language.
+   */
+  printFirst?: Mode;
   /** Requests the deck tried to make outside its own file (export/pdf.ts), collected here. */
   blocked?: string[];
 }
@@ -56,6 +62,8 @@ const MAX_PASSES = 8;
  */
 export async function runLayout(browser: Browser, input: LayoutInput): Promise<LayoutOutput> {
   const dir = await mkdtemp(join(tmpdir(), 'bideck-layout-'));
+  const last = input.printFirst;
+  const order = last && input.modes.includes(last) ? [...input.modes.filter((m) => m !== last), last] : input.modes;
   let page: Page | undefined;
   try {
     let splits: SlideSplit[] = [];
@@ -65,20 +73,25 @@ export async function runLayout(browser: Browser, input: LayoutInput): Promise<L
       await writeFile(file, input.render(model));
       // A fresh page a pass: each page lets only its own file load (export/pdf.ts).
       await page?.close().catch(() => undefined);
-      page = await browser.newPage();
-      await open(page, file, input);
-      debug('pass %d: print view open', pass);
+      // The first pass takes the tab the browser started with (no second renderer to start).
+      page = pass === 1 ? await openPage(browser) : await browser.newPage();
+      const opening = performance.now();
+      await open(page, file, order[0] ?? 'bi', input);
+      debug('pass %d: print view open in %d ms', pass, Math.round(performance.now() - opening));
       const decided: Partial<Record<Mode, Map<string, Candidate>>> = {};
       const boxes: Partial<Record<Mode, Box[][]>> = {};
       const failing = new Map<string, Mode>();
-      for (const mode of input.modes) {
+      for (const mode of order) {
+        const start = performance.now();
         await page.evaluate(`window.bideckSetMode(${JSON.stringify(mode)})`);
-        const { chosen, over } = await chooseSizes(page, model.slides);
+        const { chosen, over, rounds } = await chooseSizes(page, model.slides);
         decided[mode] = chosen;
         for (const id of over) if (!failing.has(id)) failing.set(id, mode);
+        const sized = performance.now();
         // Every slide now stands at its chosen size: read where its blocks are while this mode is
         // laid out, unless this pass already continues (then the next pass reads them).
         if (failing.size === 0) boxes[mode] = await readBoxes(page, model.slides);
+        debug('pass %d, %s: sizes in %d rounds, %d ms; boxes %d ms', pass, mode, rounds, Math.round(sized - start), Math.round(performance.now() - sized));
       }
       debug('pass %d: %d slides, %d to continue', pass, model.slides.length, failing.size);
       if (failing.size === 0) {
@@ -100,8 +113,7 @@ export async function runLayout(browser: Browser, input: LayoutInput): Promise<L
   }
 }
 
-async function open(page: Page, file: string, input: LayoutInput): Promise<void> {
-  const [first = 'bi'] = input.modes;
+async function open(page: Page, file: string, first: Mode, input: LayoutInput): Promise<void> {
   await openPrintView(page, file, first, input.timeoutMs ?? 60_000, input.blocked ?? [], true);
   await page.evaluate(PROBE_SOURCE);
 }
@@ -118,12 +130,13 @@ const twoColumns = (s: SlideModel) =>
  * Each slide's first candidate that fits, tried in rounds: every pending slide gets its next
  * candidate, then one read of the whole print view; slides that fit leave the round.
  */
-async function chooseSizes(page: Page, slides: readonly SlideModel[]): Promise<{ chosen: Map<string, Candidate>; over: string[] }> {
+async function chooseSizes(page: Page, slides: readonly SlideModel[]): Promise<{ chosen: Map<string, Candidate>; over: string[]; rounds: number }> {
   const options = new Map(slides.map((s) => [s.id, candidates(twoColumns(s), wideCard(s), tablesAlone(s))]));
   const chosen = new Map<string, Candidate>();
   const over: string[] = [];
   let pending = slides.map((s) => s.id);
-  for (let k = 0; pending.length; k++) {
+  let k = 0;
+  for (; pending.length; k++) {
     const apply = pending.map((id): Candidate & { id: string } => ({ id, ...(options.get(id)?.[k] ?? { fit: 1, columns: 1 }) }));
     const overflowing = new Set(await page.evaluate(`(function (a) { bideckProbe.apply(a); return bideckProbe.overflowing(a.map(function (x) { return x.id; })); })(${JSON.stringify(apply)})`) as string[]);
     const next: string[] = [];
@@ -137,7 +150,7 @@ async function chooseSizes(page: Page, slides: readonly SlideModel[]): Promise<{
     }
     pending = next;
   }
-  return { chosen, over };
+  return { chosen, over, rounds: k };
 }
 
 const chosenOf = (a: Candidate): Candidate => ({ fit: a.fit, columns: a.columns, ...(a.wide !== undefined ? { wide: a.wide } : {}) });

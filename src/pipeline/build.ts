@@ -140,9 +140,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       if (layout) await out.write(`${model.deck.meta.id}.layout.json`, `${JSON.stringify(layout)}\n`);
       // With the layout cached there is no print view open yet: the browser loads and lays out
       // the deck while the review page is written here (two cores, two jobs).
+      // Either way the browser prunes its phrase breaks for print meanwhile (export/pdf.ts).
       const [first] = htmlFiles;
-      const early = !view && first && browser.session && options.pdf !== false
-        ? browser.session.then(async (s) => (await import('../export/pdf.js')).openView(s.browser, first.file, first.mode, options.pdfTimeoutMs))
+      const printing = options.pdf === false ? undefined : import('../export/pdf.js');
+      const early = printing && first && browser.session
+        ? view
+          ? printing.then((p) => p.prepareView(view, modes, !options.draft))
+          : browser.session.then(async (s) => { const p = await printing; return p.prepareView(await p.openView(s.browser, first.file, first.mode, options.pdfTimeoutMs), modes, !options.draft); })
         : undefined;
       early?.catch(() => undefined); // awaited, and reported, by the PDF stage
       // Written with the HTML decks, so it is there without a browser.
@@ -164,7 +168,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
             ...(options.draft ? { draft: true } : {}),
             ...(browser.session ? { session: browser.session } : {}),
             ...(options.pptx ? { boxes: true } : {}),
-            ...(view ? { view } : early ? { view: early } : {}),
+            ...(early ? { view: early } : view ? { view } : {}),
           });
           for (const p of pdfs) {
             await out.write(outputName(model.deck.meta.id, p.mode, p.kind === 'handout' ? 'handout.pdf' : 'pdf'), p.pdf);

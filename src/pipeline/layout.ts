@@ -63,7 +63,7 @@ export async function layOut(
       if (cached && cached.browser === version) return use(cached);
       // The PDF's --timeout is for the export; laying out keeps the default time-out.
       const blocked: string[] = [];
-      const { model, plan, page } = await runLayout(browser, { model: loaded.model, modes: MODES, render, locate: loaded.deckSource.locate, hash, browser: version, keepPage: pdf, blocked });
+      const { model, plan, page } = await runLayout(browser, { model: loaded.model, modes: MODES, render, locate: loaded.deckSource.locate, hash, browser: version, keepPage: pdf, blocked, printFirst: options.modes?.[0] ?? 'bi' });
       await writeCachedPlan(cacheDir, plan);
       return { project: { ...loaded, model }, layout: plan, ...(page ? { view: { page, blocked } } : {}) };
     } catch (cause) {
