@@ -166,6 +166,10 @@ export async function openPrintView(page: Page, htmlFile: string, mode: Mode, ti
   await page.emulateMediaType('print');
   // `measure`: the layout stage's pass (src/layout/stage.ts), in which the deck fits nothing itself.
   await page.goto(`${fileUrl}?print-pdf&lang=${mode}${measure ? '&measure' : ''}`, { waitUntil: 'load', timeout });
+  // puppeteer restores emulation on a page that changed process in navigating without waiting
+  // for it: seen lost with a connected browser. The slides wait for their faces (boot.js), so
+  // setting it again here still comes before they are laid out.
+  if (!(await page.evaluate(() => window.matchMedia('print').matches))) await page.emulateMediaType('print');
   // An interval, not puppeteer's default animation-frame polling: a 1,000-slide print view
   // starves frames and the default noticed readiness ≈ 2 s late (issue 15).
   await page.waitForFunction('window.bideckReady === true', { timeout, polling: 50 });

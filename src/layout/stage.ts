@@ -1,5 +1,5 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import createDebug from 'debug';
@@ -64,34 +64,37 @@ export async function runLayout(browser: Browser, input: LayoutInput): Promise<L
   const dir = await mkdtemp(join(tmpdir(), 'bideck-layout-'));
   const last = input.printFirst;
   const order = last && input.modes.includes(last) ? [...input.modes.filter((m) => m !== last), last] : input.modes;
-  let page: Page | undefined;
+  // Two tabs measure at once where there are two cores (each tab's layout is one renderer's
+  // work): the others in one, the mode printed first in the other, which is the page kept.
+  const groups = order.length > 1 && availableParallelism() > 1 ? [order.slice(0, -1), order.slice(-1)] : [order];
+  let pages: Page[] = [];
   try {
     let splits: SlideSplit[] = [];
     for (let pass = 1; ; pass++) {
       const model = applySplits(input.model, splits);
       const file = join(dir, `pass-${pass}.html`);
       await writeFile(file, input.render(model));
-      // A fresh page a pass: each page lets only its own file load (export/pdf.ts).
-      await page?.close().catch(() => undefined);
-      // The first pass takes the tab the browser started with (no second renderer to start).
-      page = pass === 1 ? await openPage(browser) : await browser.newPage();
+      // Fresh pages a pass: each page lets only its own file load (export/pdf.ts).
+      await closePages(pages);
+      // The first pass takes the tab the browser started with (one renderer fewer to start).
+      pages = await Promise.all(groups.map((_, i) => (pass === 1 && i === 0 ? openPage(browser) : browser.newPage())));
       const opening = performance.now();
-      await open(page, file, order[0] ?? 'bi', input);
-      debug('pass %d: print view open in %d ms', pass, Math.round(performance.now() - opening));
+      await Promise.all(groups.map((g, i) => open(pages[i] as Page, file, g[0] ?? 'bi', input)));
+      debug('pass %d: %d print view(s) open in %d ms', pass, pages.length, Math.round(performance.now() - opening));
+      const measured = await Promise.all(groups.map((g, i) => measureModes(pages[i] as Page, g, model.slides, pass)));
+      const page = pages.at(-1) as Page;
+      await closePages(pages.slice(0, -1));
+      pages = [page];
+      // Merged in the modes' order, as one tab measuring them in turn would have found them.
       const decided: Partial<Record<Mode, Map<string, Candidate>>> = {};
       const boxes: Partial<Record<Mode, Box[][]>> = {};
       const failing = new Map<string, Mode>();
       for (const mode of order) {
-        const start = performance.now();
-        await page.evaluate(`window.bideckSetMode(${JSON.stringify(mode)})`);
-        const { chosen, over, rounds } = await chooseSizes(page, model.slides);
-        decided[mode] = chosen;
-        for (const id of over) if (!failing.has(id)) failing.set(id, mode);
-        const sized = performance.now();
-        // Every slide now stands at its chosen size: read where its blocks are while this mode is
-        // laid out, unless this pass already continues (then the next pass reads them).
-        if (failing.size === 0) boxes[mode] = await readBoxes(page, model.slides);
-        debug('pass %d, %s: sizes in %d rounds, %d ms; boxes %d ms', pass, mode, rounds, Math.round(sized - start), Math.round(performance.now() - sized));
+        const m = measured.flat().find((x) => x.mode === mode);
+        if (!m) continue;
+        decided[mode] = m.chosen;
+        for (const id of m.over) if (!failing.has(id)) failing.set(id, mode);
+        if (m.boxes) boxes[mode] = m.boxes;
       }
       debug('pass %d: %d slides, %d to continue', pass, model.slides.length, failing.size);
       if (failing.size === 0) {
@@ -99,18 +102,48 @@ export async function runLayout(browser: Browser, input: LayoutInput): Promise<L
         if (!input.keepPage) return { model, plan };
         await settle(page, plan);
         debug('print view set as planned');
-        const kept = page;
-        page = undefined; // the caller's now
-        return { model, plan, page: kept };
+        pages = []; // the caller's now
+        return { model, plan, page };
       }
       if (pass >= MAX_PASSES) throw new BideckError('layout', `the layout did not settle after ${MAX_PASSES} passes; slides still too full: ${[...failing.keys()].join(', ')}`);
       splits = await continueSlides(page, model, failing, splits, input);
     }
   } finally {
-    // A killed browser may never answer "close": give up after 2 s (the session kills it).
-    await Promise.race([page?.close().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
+    await closePages(pages);
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+interface Measured {
+  mode: Mode;
+  chosen: Map<string, Candidate>;
+  over: string[];
+  /** Where each slide's blocks are, read once every slide fits (none continue in these modes). */
+  boxes?: Box[][];
+}
+
+/** Decide each slide's size in these modes, in turn, in one tab. */
+async function measureModes(page: Page, modes: readonly Mode[], slides: readonly SlideModel[], pass: number): Promise<Measured[]> {
+  const out: Measured[] = [];
+  let over = 0;
+  for (const mode of modes) {
+    const start = performance.now();
+    await page.evaluate(`window.bideckSetMode(${JSON.stringify(mode)})`);
+    const chosen = await chooseSizes(page, slides);
+    over += chosen.over.length;
+    const sized = performance.now();
+    // Every slide now stands at its chosen size: read where its blocks are while this mode is
+    // laid out, unless this pass already continues (then the next pass reads them).
+    const boxes = over === 0 ? await readBoxes(page, slides) : undefined;
+    debug('pass %d, %s: sizes in %d rounds, %d ms; boxes %d ms', pass, mode, chosen.rounds, Math.round(sized - start), Math.round(performance.now() - sized));
+    out.push({ mode, chosen: chosen.chosen, over: chosen.over, ...(boxes ? { boxes } : {}) });
+  }
+  return out;
+}
+
+/** A killed browser may never answer "close": give up after 2 s (the session kills it). */
+async function closePages(pages: readonly Page[]): Promise<void> {
+  await Promise.race([Promise.all(pages.map((p) => p.close().catch(() => undefined))), new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
 }
 
 async function open(page: Page, file: string, first: Mode, input: LayoutInput): Promise<void> {

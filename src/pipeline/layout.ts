@@ -1,3 +1,4 @@
+import createDebug from 'debug';
 import { BideckError } from '../errors.js';
 import { browserFound } from '../export/browser.js';
 import type { BrowserSession } from '../export/browser.js';
@@ -12,6 +13,8 @@ import { embedFonts } from './fonts.js';
 import type { Reporter } from './log.js';
 import { loadToolkit, renderMode } from './stages.js';
 import type { Toolkit } from './stages.js';
+
+const debug = createDebug('bideck:layout');
 
 export interface LaidOut {
   project: Project;
@@ -40,7 +43,9 @@ export async function layOut(
   reporter: Reporter,
 ): Promise<LaidOut> {
   const render = (model: DeckModel) => renderMode({ ...loaded, model }, toolkit, fontCss, 'bi');
+  const started = performance.now();
   const hash = layoutHash(render(loaded.model));
+  debug('rendered and hashed in %d ms', Math.round(performance.now() - started));
   const pdf = options.pdf !== false;
   const mode = pdf ? 'require' : (options.layout ?? 'auto');
   const cached = mode === 'skip' ? undefined : await readCachedPlan(cacheDir, hash);
@@ -60,11 +65,14 @@ export async function layOut(
     const { browser } = session;
     try {
       const version = await browser.version();
+      debug('browser ready after %d ms', Math.round(performance.now() - started));
       if (cached && cached.browser === version) return use(cached);
       // The PDF's --timeout is for the export; laying out keeps the default time-out.
       const blocked: string[] = [];
       const { model, plan, page } = await runLayout(browser, { model: loaded.model, modes: MODES, render, locate: loaded.deckSource.locate, hash, browser: version, keepPage: pdf, blocked, printFirst: options.modes?.[0] ?? 'bi' });
+      const measured = performance.now();
       await writeCachedPlan(cacheDir, plan);
+      debug('plan cached in %d ms', Math.round(performance.now() - measured));
       return { project: { ...loaded, model }, layout: plan, ...(page ? { view: { page, blocked } } : {}) };
     } catch (cause) {
       // A crashed or killed browser surfaces as puppeteer's own errors: report them as export does.
