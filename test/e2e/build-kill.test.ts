@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { waitForExport, waitUntilGone } from '../helpers/processes.js';
+import { reviewWritten, waitForExport, waitUntilGone } from '../helpers/processes.js';
 import { ROOT, SEED_DECK } from '../helpers/seed.js';
 
 /** The newest modification time under a folder. */
@@ -19,12 +19,14 @@ function ensureLib(): void {
   }
 }
 
+/** The CLI building the seed with its handout (a longer export), and when it starts exporting. */
 function startBuild(out: string) {
-  const child = spawn(process.execPath, [join(ROOT, 'bin', 'bideck.js'), 'build', SEED_DECK, '--out', out], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [join(ROOT, 'bin', 'bideck.js'), 'build', SEED_DECK, '--handout', '--out', out], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const exporting = reviewWritten(child.stderr);
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
-  return { child, exited, stderr: () => stderr };
+  return { child, exited, exporting, stderr: () => stderr };
 }
 
 function previousOutput(): { root: string; out: string } {
@@ -46,6 +48,7 @@ describe('bideck build stopped during export', () => {
   it('SIGKILL: no Chromium process is left within 2 s', async () => {
     const { out } = previousOutput();
     const run = startBuild(out);
+    await run.exporting;
     const browser = await waitForExport(run.child.pid ?? 0, 60_000);
     expect(browser.length).toBeGreaterThan(0);
     run.child.kill('SIGKILL');
@@ -58,6 +61,7 @@ describe('bideck build stopped during export', () => {
     it(`${signal}: cleans up like Ctrl-C and exits ${code}`, async () => {
       const { root, out } = previousOutput();
       const run = startBuild(out);
+      await run.exporting;
       const browser = await waitForExport(run.child.pid ?? 0, 60_000);
       expect(browser.length).toBeGreaterThan(0);
       run.child.kill(signal);

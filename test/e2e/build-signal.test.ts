@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { reviewWritten } from '../helpers/processes.js';
 import { ROOT, SEED_DECK } from '../helpers/seed.js';
 
 function children(pid: number): number[] {
@@ -47,13 +48,15 @@ describe('Ctrl-C during a build', () => {
     const out = join(root, 'dist');
     mkdirSync(out);
     writeFileSync(join(out, 'previous.html'), 'previous');
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test', 'helpers', 'bin.ts'), 'build', SEED_DECK, '--out', out], {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test', 'helpers', 'bin.ts'), 'build', SEED_DECK, '--handout', '--out', out], {
       cwd: ROOT,
-      stdio: 'ignore',
+      stdio: ['ignore', 'ignore', 'pipe'],
     });
+    const exporting = reviewWritten(child.stderr);
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     const pid = child.pid ?? 0;
-    // Wait for the browser to be exporting: it has a renderer child.
+    // The export has begun (the review page is staged) and the browser has a renderer.
+    await exporting;
     let browser = 0;
     const deadline = Date.now() + 30_000;
     while (Date.now() < deadline) {
@@ -63,7 +66,6 @@ describe('Ctrl-C during a build', () => {
       await new Promise((r) => setTimeout(r, 20));
     }
     expect(browser).toBeGreaterThan(0);
-    await new Promise((r) => setTimeout(r, 150));
     child.kill('SIGINT');
     const code = await exited;
     expect(code).toBe(130);

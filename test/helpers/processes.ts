@@ -52,6 +52,22 @@ export function killBrowserAtExport(): { reporter: Reporter; killed: Promise<num
   return { reporter, killed };
 }
 
+/**
+ * Resolves once a CLI build has printed its `review` stage line on stderr (off a terminal the
+ * CLI prints each finished stage): the output is staged and the PDF export starts next. A
+ * signal sent then lands during the export however fast the machine is, as long as the export
+ * is not faster than the test noticing a line (the callers add a handout to make it longer).
+ */
+export function reviewWritten(stderr: NodeJS.ReadableStream): Promise<void> {
+  return new Promise((resolve) => {
+    let seen = '';
+    stderr.on('data', (d: Buffer) => {
+      seen += d.toString();
+      if (/^\s+review\s/m.test(seen)) resolve();
+    });
+  });
+}
+
 /** Parent pid and start time (clock ticks since boot) of a live, non-zombie process; undefined if gone. */
 function procStat(pid: number): { ppid: number; start: string } | undefined {
   try {
