@@ -145,6 +145,7 @@
     Array.prototype.forEach.call(document.querySelectorAll('.reveal .slides > section.slide'), function (slide) {
       var page = document.createElement('div');
       page.className = 'pdf-page';
+      page.setAttribute('role', 'none'); // a box, not structure: no element of a tagged PDF
       slide.parentNode.insertBefore(page, slide);
       page.appendChild(slide);
     });

@@ -5,7 +5,7 @@ import createDebug from 'debug';
 import { BideckError } from '../errors.js';
 import { openPage } from './browser.js';
 import { pruneBreaks, verifyBreaks } from './breaks.js';
-import { prepareTags } from './tags.js';
+import { prepareTags, tagWhenParsed } from './tags.js';
 import type { Mode } from '../render/deck.js';
 
 const debug = createDebug('bideck:pdf');
@@ -72,7 +72,7 @@ export async function printDeck(browser: Browser, source: string | PrintView, op
   let current: Mode = first;
   try {
     const tagged = options.tagged !== false;
-    const view = typeof source === 'string' ? prepareView(await openView(browser, source, first, timeout, blocked), options.modes, tagged) : source;
+    const view = typeof source === 'string' ? prepareView(await openView(browser, source, first, timeout, blocked, tagged), options.modes, tagged) : source;
     page = view.page;
     await (view.pruning ?? prepareView(view, options.modes, tagged).pruning);
     const results: PdfResult[] = [];
@@ -132,10 +132,11 @@ export async function printDeck(browser: Browser, source: string | PrintView, op
  * A deck file open in its print view in a tab of its own, ready to print (printDeck). A build
  * opens it while it writes the review page: the browser lays the deck out meanwhile.
  */
-export async function openView(browser: Browser, htmlFile: string, mode: Mode, timeoutMs = 60_000, blocked: string[] = []): Promise<PrintView> {
+export async function openView(browser: Browser, htmlFile: string, mode: Mode, timeoutMs = 60_000, blocked: string[] = [], tagged = true): Promise<PrintView> {
   let page: Page | undefined;
   try {
     page = await openPage(browser);
+    if (tagged) await tagWhenParsed(page);
     const start = performance.now();
     await openPrintView(page, htmlFile, mode, timeoutMs, blocked);
     const marks = await page.evaluate('window.bideckMarks').catch(() => undefined);

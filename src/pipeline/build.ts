@@ -146,7 +146,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const early = printing && first && browser.session
         ? view
           ? printing.then((p) => p.prepareView(view, modes, !options.draft))
-          : browser.session.then(async (s) => { const p = await printing; return p.prepareView(await p.openView(s.browser, first.file, first.mode, options.pdfTimeoutMs), modes, !options.draft); })
+          : browser.session.then(async (s) => { const p = await printing; return p.prepareView(await p.openView(s.browser, first.file, first.mode, options.pdfTimeoutMs, [], !options.draft), modes, !options.draft); })
         : undefined;
       early?.catch(() => undefined); // awaited, and reported, by the PDF stage
       // Written with the HTML decks, so it is there without a browser.

@@ -51,10 +51,13 @@ describe('print view', () => {
     for (const p of facts.pages) expect(p).toEqual({ children: 1, size: [1280, 720], offset: [0, 0, 1280, 720] });
   });
 
-  it('prints one page a slide from a view prepared ahead, as from the deck file', async () => {
+  it('prints one page a slide from a view prepared ahead, as from the deck file, tagged as parsed or after', async () => {
     const view = prepareView(await openView(browser, html, 'bi'), ['bi', 'zh']);
     const ahead = await printDeck(browser, view, { modes: ['bi', 'zh'], titles: {} });
     const fresh = await printDeck(browser, html, { modes: ['bi', 'zh'], titles: {} });
+    // Tagged once laid out (export/tags.ts prepareTags), not as the document is parsed.
+    const late = await printDeck(browser, prepareView(await openView(browser, html, 'bi', 60_000, [], false), ['bi', 'zh']), { modes: ['bi', 'zh'], titles: {} });
+    expect(late.map((r) => r.pdf.length)).toEqual(fresh.map((r) => r.pdf.length));
     for (const results of [ahead, fresh]) {
       expect(results.map((r) => r.mode)).toEqual(['bi', 'zh']);
       for (const r of results) {
