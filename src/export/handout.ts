@@ -28,7 +28,7 @@ const MIN_NOTES_PT = 7;
 
 /**
  * The handout is made from the deck file itself: its print view lays every slide out at its
- * real 1280×720 size (the layout plan's sizes included), then each laid-out slide moves into
+ * real 1280×720 size (the layout plan's sizes included), then each slide's page box moves into
  * its frame on an A4 sheet and is scaled down whole. One `page.pdf()`; text stays text.
  */
 export async function exportHandout(browser: Browser, htmlFile: string, options: HandoutOptions): Promise<HandoutResult> {
@@ -70,8 +70,8 @@ export function layOutSheets(sheetsHtml: string, css: string, minNotesPt: number
   const slides = document.querySelector('.reveal .slides');
   if (!slides) return { pages: 0, missing: [], overflowing: [] };
   const pdfPages = new Map<string, Element>();
-  for (const p of Array.from(slides.querySelectorAll<HTMLElement>('section.slide'))) {
-    const n = p.dataset['number'];
+  for (const p of Array.from(slides.querySelectorAll('.pdf-page'))) {
+    const n = p.querySelector<HTMLElement>('section.slide')?.dataset['number'];
     if (n) pdfPages.set(n, p);
   }
   const holder = document.createElement('div');
