@@ -58,9 +58,10 @@ export function prepareView(view: PrintView, modes: readonly Mode[], tagged = tr
 
 /**
  * One deck file (or the same deck already open: `PrintView`) → one PDF per mode, each from
- * bideck's print view (boot.js: one page per slide) with a single `page.pdf()`. The print view is loaded once; switching
- * mode only switches the language shown (sizes come from the layout plan), so three modes cost
- * one page load (the same page the presenter's `L` key switches).
+ * bideck's print view (boot.js: one page box a slide) with a single `page.pdf()`. The print
+ * view is loaded once; switching mode only switches the language shown (sizes come from the
+ * layout plan), so three modes cost one page load (the same page the presenter's `L` key
+ * switches).
  * Every request but the deck's own file is aborted: export never touches the network.
  */
 export async function printDeck(browser: Browser, source: string | PrintView, options: PdfOptions): Promise<PdfResult[]> {
@@ -113,19 +114,23 @@ export async function printDeck(browser: Browser, source: string | PrintView, op
     await Promise.all(pending);
     return results;
   } catch (cause) {
-    if (cause instanceof BideckError) throw cause;
-    const message = (cause as Error).message;
-    const timedOut = /timeout|timed out/i.test(message);
-    throw new BideckError(
-      'export',
-      timedOut
-        ? `PDF export of the ${current} deck timed out after ${Math.round(timeout / 1000)} s`
-        : `PDF export of the ${current} deck failed: ${message}`,
-      { cause },
-    );
+    throw exportError(cause, current, timeout);
   } finally {
     await page?.close().catch(() => undefined);
   }
+}
+
+/** A failure while opening or printing a mode's deck, as the export reports it. */
+function exportError(cause: unknown, mode: Mode, timeoutMs: number): BideckError {
+  if (cause instanceof BideckError) return cause;
+  const message = (cause as Error).message;
+  return new BideckError(
+    'export',
+    /timeout|timed out/i.test(message)
+      ? `PDF export of the ${mode} deck timed out after ${Math.round(timeoutMs / 1000)} s`
+      : `PDF export of the ${mode} deck failed: ${message}`,
+    { cause },
+  );
 }
 
 /**
@@ -144,15 +149,7 @@ export async function openView(browser: Browser, htmlFile: string, mode: Mode, t
     return { page, blocked };
   } catch (cause) {
     await page?.close().catch(() => undefined);
-    if (cause instanceof BideckError) throw cause;
-    const message = (cause as Error).message;
-    throw new BideckError(
-      'export',
-      /timeout|timed out/i.test(message)
-        ? `PDF export of the ${mode} deck timed out after ${Math.round(timeoutMs / 1000)} s`
-        : `PDF export of the ${mode} deck failed: ${message}`,
-      { cause },
-    );
+    throw exportError(cause, mode, timeoutMs);
   }
 }
 

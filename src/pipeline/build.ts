@@ -138,17 +138,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         Promise.all(pages.map(async (p) => ({ mode: p.mode, file: await out.write(outputName(model.deck.meta.id, p.mode, 'html'), p.html) }))),
       );
       if (layout) await out.write(`${model.deck.meta.id}.layout.json`, `${JSON.stringify(layout)}\n`);
-      // With the layout cached there is no print view open yet: the browser loads and lays out
-      // the deck while the review page is written here (two cores, two jobs).
-      // Either way the browser prunes its phrase breaks for print meanwhile (export/pdf.ts).
-      const [first] = htmlFiles;
-      const printing = options.pdf === false ? undefined : import('../export/pdf.js');
-      const early = printing && first && browser.session
-        ? view
-          ? printing.then((p) => p.prepareView(view, modes, !options.draft))
-          : browser.session.then(async (s) => { const p = await printing; return p.prepareView(await p.openView(s.browser, first.file, first.mode, options.pdfTimeoutMs, [], !options.draft), modes, !options.draft); })
+      // The browser readies the print view while the review page is written (two cores, two jobs).
+      const { session } = browser;
+      const source = view ?? htmlFiles[0];
+      const ahead = pdfStage && session && source
+        ? pdfStage.then((p) => p.printViewAhead(session, source, modes, { ...(options.draft ? { draft: true } : {}), ...(options.pdfTimeoutMs ? { timeoutMs: options.pdfTimeoutMs } : {}) }))
         : undefined;
-      early?.catch(() => undefined); // awaited, and reported, by the PDF stage
+      ahead?.catch(() => undefined); // awaited, and reported, by the PDF stage
       // Written with the HTML decks, so it is there without a browser.
       await timed(timings, reporter, 'review', async () => out.write(REVIEW_FILE, await reviewPage(project, toolkit, fonts.css, findings, layout ? { layout } : {})));
       if (options.pdf !== false) {
@@ -168,7 +164,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
             ...(options.draft ? { draft: true } : {}),
             ...(browser.session ? { session: browser.session } : {}),
             ...(options.pptx ? { boxes: true } : {}),
-            ...(early ? { view: early } : view ? { view } : {}),
+            ...(ahead ? { view: ahead } : {}),
           });
           for (const p of pdfs) {
             await out.write(outputName(model.deck.meta.id, p.mode, p.kind === 'handout' ? 'handout.pdf' : 'pdf'), p.pdf);

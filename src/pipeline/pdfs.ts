@@ -5,7 +5,7 @@ import type { BrowserSession } from '../export/browser.js';
 import { exportHandout } from '../export/handout.js';
 import { setPdfMetadata } from '../export/metadata.js';
 import { measureBoxes } from '../export/boxes.js';
-import { printDeck } from '../export/pdf.js';
+import { openView, prepareView, printDeck } from '../export/pdf.js';
 import type { PrintView } from '../export/pdf.js';
 import type { Browser, Page } from 'puppeteer-core';
 import type { MeasuredSlide } from '../pptx/boxes.js';
@@ -64,6 +64,17 @@ interface Context {
 }
 
 const debug = createDebug('bideck:pdf');
+
+/**
+ * The print view the PDFs will print from, prepared (tags, phrase breaks) while the build
+ * writes the review page: the layout stage's page, or, with the layout cached, the first
+ * mode's deck file opened now, so the browser lays it out meanwhile.
+ */
+export async function printViewAhead(session: Promise<BrowserSession>, source: PrintView | { mode: Mode; file: string }, modes: readonly Mode[], ctx: { draft?: boolean; timeoutMs?: number }): Promise<PrintView> {
+  const tagged = !ctx.draft;
+  const view = 'page' in source ? source : await openView((await session).browser, source.file, source.mode, ctx.timeoutMs, [], tagged);
+  return prepareView(view, modes, tagged);
+}
 
 /** All modes in one page of one browser, and the handout in a second page alongside. */
 export async function exportPdfs(htmlFiles: readonly { mode: Mode; file: string }[], project: Project, ctx: Context): Promise<ModePdf[]> {
