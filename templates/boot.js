@@ -137,6 +137,7 @@
    * the slides themselves as the pages, each page painted every slide (100 slides: 6 s, not 1).
    */
   function printView() {
+    // Set in <head> already (render/deck.ts), unless a deck template of the user's left it out.
     root.classList.add('reveal-print', 'print-pdf');
     root.classList.remove('bideck-pending');
     var size = document.createElement('style');
