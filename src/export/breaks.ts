@@ -1,4 +1,5 @@
 import type { Page } from 'puppeteer-core';
+import type { ModeLines, PhraseLines } from '../layout/types.js';
 import type { Mode } from '../render/deck.js';
 
 export interface PrunedBreaks {
@@ -30,12 +31,10 @@ export const BREAKS_SOURCE = String.raw`(function () {
   'use strict';
   var records = {};
   var originals = new Map();
-  /** A block's box relative to its slide: pages off screen may be laid out later (deck.css). */
-  function boxOf(block) {
+  /** A block's size: where it sits follows from the sizes of the blocks before it. */
+  function sizeOf(block) {
     var b = block.getBoundingClientRect();
-    var slide = block.closest('section.slide');
-    var o = slide ? slide.getBoundingClientRect() : { left: 0, top: 0 };
-    return { left: b.left - o.left, top: b.top - o.top, width: b.width, height: b.height };
+    return { width: b.width, height: b.height };
   }
   function firstRect(range) { var r = range.getClientRects(); return r.length ? r[0] : range.getBoundingClientRect(); }
   /** Whether the line breaks at this <wbr>: the character after it starts a new line. */
@@ -54,60 +53,116 @@ export const BREAKS_SOURCE = String.raw`(function () {
     var b = firstRect(range);
     return b.top >= a.bottom - 1 || b.left < a.left;
   }
-  function blocksWithBreaks() {
+  /** Every <wbr> in document order, and the blocks that hold them, in order, each with its own. */
+  function inventory() {
+    var all = Array.prototype.slice.call(document.querySelectorAll('.reveal .slides wbr'));
     var byBlock = new Map();
-    Array.prototype.forEach.call(document.querySelectorAll('.reveal .slides wbr'), function (w) {
+    all.forEach(function (w, i) {
       var block = w.closest('[lang]');
       if (!block) return;
       var list = byBlock.get(block);
       if (!list) byBlock.set(block, (list = []));
-      list.push(w);
+      list.push(i);
     });
-    return byBlock;
+    return { all: all, byBlock: byBlock };
   }
-  /** In the mode on screen: each shown block's box and the <wbr> its lines break at. */
-  function record(byBlock, mode, range) {
+  /** In the mode on screen: each shown block's size and the <wbr> (indices) its lines break at. */
+  function measure(inv, range) {
     var list = [];
-    byBlock.forEach(function (wbrs, block) {
-      if (!block.getClientRects().length) return; // not shown in this mode
-      var box = boxOf(block);
+    inv.byBlock.forEach(function (indices, block) {
+      if (!block.getClientRects().length) return list.push(null); // not shown in this mode
+      var size = sizeOf(block);
       // One line (a line-height of "normal" reads NaN: then each <wbr> is measured).
-      var oneLine = box.height < parseFloat(getComputedStyle(block).lineHeight) * 1.5;
-      list.push({ block: block, box: box, kept: oneLine ? [] : wbrs.filter(function (w) { return breaksAt(w, block, range); }) });
+      var oneLine = size.height < parseFloat(getComputedStyle(block).lineHeight) * 1.5;
+      list.push({ size: size, used: oneLine ? [] : indices.filter(function (i) { return breaksAt(inv.all[i], block, range); }) });
     });
-    records[mode] = list;
+    return list;
   }
-  /** Record every mode that will print, then drop the <wbr> no line of any of them uses. */
-  function prepare(modes) {
-    var byBlock = blocksWithBreaks();
-    var range = document.createRange();
-    modes.forEach(function (m) { window.bideckSetMode(m); record(byBlock, m, range); });
-    var used = new Set();
-    modes.forEach(function (m) { records[m].forEach(function (r) { r.kept.forEach(function (w) { used.add(w); }); }); });
-    var out = { blocks: 0, removed: 0, kept: used.size };
-    byBlock.forEach(function (wbrs, block) {
-      var drop = wbrs.filter(function (w) { return !used.has(w); });
-      if (!drop.length) return;
+  /**
+   * The layout stage's record of the mode on screen (src/layout/types.ts PhraseLines): each
+   * block's size as [width, height] pairs (-1 where it is not shown) and the <wbr> used.
+   */
+  function lines() {
+    var measured = measure(inventory(), document.createRange());
+    var sizes = [];
+    var used = [];
+    measured.forEach(function (m) {
+      if (!m) return sizes.push(-1, -1);
+      sizes.push(Math.round(m.size.width * 100) / 100, Math.round(m.size.height * 100) / 100);
+      used.push.apply(used, m.used);
+    });
+    return { wbr: document.querySelectorAll('.reveal .slides wbr').length, sizes: sizes, used: used };
+  }
+  /** Drop every <wbr> whose index is not kept, rejoining the text; keeps each block's markup first. */
+  function drop(inv, keep) {
+    var out = { blocks: 0, removed: 0, kept: 0 };
+    inv.byBlock.forEach(function (indices, block) {
+      var gone = indices.filter(function (i) { return !keep.has(i); });
+      out.kept += indices.length - gone.length;
+      if (!gone.length) return;
       out.blocks++;
       // Its markup, not a clone: 10,000 cloned blocks kept 100,000 detached nodes alive in print.
       originals.set(block, block.innerHTML);
       var parents = new Set();
-      drop.forEach(function (w) { parents.add(w.parentNode); w.remove(); });
+      gone.forEach(function (i) { var w = inv.all[i]; parents.add(w.parentNode); w.remove(); });
       parents.forEach(function (p) { p.normalize(); });
-      out.removed += drop.length;
+      out.removed += gone.length;
     });
     return out;
   }
-  /** In the mode on screen: every block where it was recorded, or given its <wbr> back. */
+  /** What verify compares a mode with: each shown block's size and its <wbr> that break a line. */
+  function remember(inv, mode, measured) {
+    var blocks = Array.from(inv.byBlock.keys());
+    records[mode] = [];
+    measured.forEach(function (m, k) {
+      if (m) records[mode].push({ block: blocks[k], size: m.size, kept: m.used.map(function (i) { return inv.all[i]; }) });
+    });
+  }
+  /** Measure every mode that will print, then drop the <wbr> no line of any of them uses. */
+  function prepare(modes) {
+    var inv = inventory();
+    var range = document.createRange();
+    var keep = new Set();
+    modes.forEach(function (m) {
+      window.bideckSetMode(m);
+      var measured = measure(inv, range);
+      measured.forEach(function (x) { if (x) x.used.forEach(function (i) { keep.add(i); }); });
+      remember(inv, m, measured);
+    });
+    return drop(inv, keep);
+  }
+  /**
+   * The same from the layout stage's record, measuring nothing: before the slides are laid
+   * out, it costs no layout. Undefined (nothing done) if the record is not of this document.
+   */
+  function prepareFrom(plan, modes) {
+    var inv = inventory();
+    if (plan.wbr !== inv.all.length || modes.some(function (m) { return !plan.modes[m]; })) return undefined;
+    var keep = new Set();
+    modes.forEach(function (m) {
+      var record = plan.modes[m];
+      var k = 0;
+      var measured = Array.from(inv.byBlock.values(), function (indices, b) {
+        var width = record.sizes[2 * b], height = record.sizes[2 * b + 1];
+        if (width < 0) return null;
+        var used = [];
+        while (k < record.used.length && indices.indexOf(record.used[k]) >= 0) used.push(record.used[k++]);
+        return { size: { width: width, height: height }, used: used };
+      });
+      record.used.forEach(function (i) { keep.add(i); });
+      remember(inv, m, measured);
+    });
+    return drop(inv, keep);
+  }
+  /** In the mode on screen: every block as recorded, or given its <wbr> back. */
   function verify(mode) {
     var range = document.createRange();
     var restored = 0;
     (records[mode] || []).forEach(function (r) {
       var original = originals.get(r.block);
       if (!original) return;
-      var now = boxOf(r.block);
-      var same = Math.abs(now.width - r.box.width) < 0.5 && Math.abs(now.height - r.box.height) < 0.5 &&
-        Math.abs(now.top - r.box.top) < 0.5 && Math.abs(now.left - r.box.left) < 0.5 &&
+      var now = sizeOf(r.block);
+      var same = Math.abs(now.width - r.size.width) < 0.5 && Math.abs(now.height - r.size.height) < 0.5 &&
         r.kept.every(function (w) { return breaksAt(w, r.block, range); });
       if (same) return;
       r.block.innerHTML = original;
@@ -116,7 +171,7 @@ export const BREAKS_SOURCE = String.raw`(function () {
     });
     return restored;
   }
-  window.bideckBreaks = { prepare: prepare, verify: verify };
+  window.bideckBreaks = { lines: lines, prepare: prepare, prepareFrom: prepareFrom, verify: verify };
 })();`;
 
 const install = `if (!window.bideckBreaks) { ${BREAKS_SOURCE} }`;
@@ -127,6 +182,36 @@ const install = `if (!window.bideckBreaks) { ${BREAKS_SOURCE} }`;
  */
 export async function pruneBreaks(page: Page, modes: readonly Mode[]): Promise<PrunedBreaks> {
   return page.evaluate(`(function () { ${install} return window.bideckBreaks.prepare(${JSON.stringify(modes)}); })()`) as Promise<PrunedBreaks>;
+}
+
+/** The layout stage's record of the mode on screen: each block's size and the breaks its lines use. */
+export async function recordLines(page: Page): Promise<ModeLines & { wbr: number }> {
+  return page.evaluate(`(function () { ${install} return window.bideckBreaks.lines(); })()`) as Promise<ModeLines & { wbr: number }>;
+}
+
+/**
+ * The same as {@link pruneBreaks} from the layout stage's record, measuring nothing; undefined
+ * (nothing pruned) when the record is not of this document or lacks a mode.
+ */
+export async function pruneFromLines(page: Page, lines: PhraseLines, modes: readonly Mode[]): Promise<PrunedBreaks | undefined> {
+  return page.evaluate(`(function () { ${install} return window.bideckBreaks.prepareFrom(${JSON.stringify(lines)}, ${JSON.stringify(modes)}); })()`) as Promise<PrunedBreaks | undefined>;
+}
+
+/**
+ * {@link pruneFromLines} as the print view's document is parsed, before its slides are laid out
+ * (they wait for their faces, boot.js): the first layout is already the pruned one, where pruning
+ * a laid-out page costs a second layout of every block it touched (≈ 0.6 s at 1,000 slides).
+ * `window.bideckPruned` then holds what was pruned, or null if the record did not fit.
+ */
+export async function pruneWhenParsed(page: Page, lines: PhraseLines, modes: readonly Mode[]): Promise<void> {
+  await page.evaluateOnNewDocument(
+    `document.addEventListener('DOMContentLoaded', function () { ${install} window.bideckPruned = window.bideckBreaks.prepareFrom(${JSON.stringify(lines)}, ${JSON.stringify(modes)}) || null; });`,
+  );
+}
+
+/** What {@link pruneWhenParsed} did: undefined if it has not run, null if the record did not fit. */
+export async function prunedWhenParsed(page: Page): Promise<PrunedBreaks | null | undefined> {
+  return page.evaluate('window.bideckPruned') as Promise<PrunedBreaks | null | undefined>;
 }
 
 /** Before printing the mode on screen: blocks whose layout moved get every break back (the count). */

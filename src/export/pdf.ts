@@ -4,7 +4,9 @@ import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import createDebug from 'debug';
 import { BideckError } from '../errors.js';
 import { openPage } from './browser.js';
-import { pruneBreaks, verifyBreaks } from './breaks.js';
+import { pruneBreaks, pruneFromLines, prunedWhenParsed, pruneWhenParsed, verifyBreaks } from './breaks.js';
+import type { PrunedBreaks } from './breaks.js';
+import type { PhraseLines } from '../layout/types.js';
 import { prepareTags, tagWhenParsed } from './tags.js';
 import type { Mode } from '../render/deck.js';
 
@@ -32,6 +34,8 @@ export interface PdfOptions {
   onPdf?: (result: PdfResult) => Promise<void>;
   /** Called once each mode is laid out, before it prints: measure it there (export/boxes.ts). */
   onLaidOut?: (page: Page, mode: Mode) => Promise<void>;
+  /** The layout stage's record of where lines break: unused phrase breaks go without measuring. */
+  lines?: PhraseLines;
 }
 
 /** A deck already open in its print view (the layout stage's page) and what it tried to request. */
@@ -40,17 +44,32 @@ export interface PrintView {
   blocked: string[];
   /** Its unused phrase breaks already being pruned for these modes (prepareView). */
   pruning?: Promise<unknown>;
+  /** Its unused phrase breaks were pruned as it was parsed, from the layout stage's record. */
+  pruned?: PrunedBreaks;
+}
+
+export interface ViewOptions {
+  timeoutMs?: number;
+  /** Requests the deck tried to make outside its own file, collected here. */
+  blocked?: string[];
+  /** Tagged unless false (`--draft`): the tags are prepared as the document is parsed. */
+  tagged?: boolean;
+  /** With `modes`: prune the phrase breaks no line of those modes uses as the document is parsed. */
+  lines?: PhraseLines;
+  modes?: readonly Mode[];
 }
 
 /**
  * Start on what printing needs before the first `page.pdf()`, so the browser does it while the
  * build writes the review page: the first mode's tags (export/tags.ts), then pruning the phrase
- * breaks no line uses (export/breaks.ts), measured as the tags leave the text.
+ * breaks no line uses (export/breaks.ts): from the layout stage's record where there is one (or
+ * already done as the page was parsed), else measured as the tags leave the text.
  */
-export function prepareView(view: PrintView, modes: readonly Mode[], tagged = true): PrintView {
+export function prepareView(view: PrintView, modes: readonly Mode[], tagged = true, lines?: PhraseLines): PrintView {
   const start = performance.now();
+  const prune = async (): Promise<PrunedBreaks> => view.pruned ?? (lines && (await pruneFromLines(view.page, lines, modes))) ?? pruneBreaks(view.page, modes);
   const pruning = (tagged ? prepareTags(view.page) : Promise.resolve())
-    .then(() => pruneBreaks(view.page, modes))
+    .then(prune)
     .then((pruned) => debug('tags and phrase breaks %o in %d ms', pruned, Math.round(performance.now() - start)));
   pruning.catch(() => undefined); // awaited, and reported, by printDeck
   return { ...view, pruning };
@@ -73,9 +92,12 @@ export async function printDeck(browser: Browser, source: string | PrintView, op
   let current: Mode = first;
   try {
     const tagged = options.tagged !== false;
-    const view = typeof source === 'string' ? prepareView(await openView(browser, source, first, timeout, blocked, tagged), options.modes, tagged) : source;
+    const lines = options.lines;
+    const view = typeof source === 'string'
+      ? prepareView(await openView(browser, source, first, { timeoutMs: timeout, blocked, tagged, ...(lines ? { lines, modes: options.modes } : {}) }), options.modes, tagged, lines)
+      : source;
     page = view.page;
-    await (view.pruning ?? prepareView(view, options.modes, tagged).pruning);
+    await (view.pruning ?? prepareView(view, options.modes, tagged, lines).pruning);
     const results: PdfResult[] = [];
     const pending: Promise<void>[] = [];
     for (const mode of options.modes) {
@@ -137,16 +159,20 @@ function exportError(cause: unknown, mode: Mode, timeoutMs: number): BideckError
  * A deck file open in its print view in a tab of its own, ready to print (printDeck). A build
  * opens it while it writes the review page: the browser lays the deck out meanwhile.
  */
-export async function openView(browser: Browser, htmlFile: string, mode: Mode, timeoutMs = 60_000, blocked: string[] = [], tagged = true): Promise<PrintView> {
+export async function openView(browser: Browser, htmlFile: string, mode: Mode, options: ViewOptions = {}): Promise<PrintView> {
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  const blocked = options.blocked ?? [];
   let page: Page | undefined;
   try {
     page = await openPage(browser);
-    if (tagged) await tagWhenParsed(page);
+    if (options.tagged !== false) await tagWhenParsed(page);
+    if (options.lines && options.modes) await pruneWhenParsed(page, options.lines, options.modes);
     const start = performance.now();
     await openPrintView(page, htmlFile, mode, timeoutMs, blocked);
     const marks = await page.evaluate('window.bideckMarks').catch(() => undefined);
     debug('print view %d ms %o', Math.round(performance.now() - start), marks);
-    return { page, blocked };
+    const pruned = options.lines ? await prunedWhenParsed(page) : undefined;
+    return { page, blocked, ...(pruned ? { pruned } : {}) };
   } catch (cause) {
     await page?.close().catch(() => undefined);
     throw exportError(cause, mode, timeoutMs);

@@ -10,13 +10,14 @@ import type { BideckErrorOptions, SourceLocation } from '../errors.js';
 import type { DeckModel, SlideModel } from '../model/types.js';
 import type { Mode } from '../render/deck.js';
 import { openPage } from '../export/browser.js';
+import { recordLines } from '../export/breaks.js';
 import { openPrintView } from '../export/pdf.js';
 import { sectionAttributeValues } from './attributes.js';
 import { candidates, planSplit, wholeContent, widestCard } from './decide.js';
 import type { Candidate, SlideRows, TableAt } from './decide.js';
 import { PROBE_SOURCE } from './probe.js';
 import { applySplits } from './split.js';
-import type { Box, LayoutPlan, SlideDecision, SlidePart, SlideSplit } from './types.js';
+import type { Box, LayoutPlan, ModeLines, PhraseLines, SlideDecision, SlidePart, SlideSplit } from './types.js';
 
 const debug = createDebug('bideck:layout');
 
@@ -88,6 +89,7 @@ export async function runLayout(browser: Browser, input: LayoutInput): Promise<L
       // Merged in the modes' order, as one tab measuring them in turn would have found them.
       const decided: Partial<Record<Mode, Map<string, Candidate>>> = {};
       const boxes: Partial<Record<Mode, Box[][]>> = {};
+      let lines: PhraseLines | undefined;
       const failing = new Map<string, Mode>();
       for (const mode of order) {
         const m = measured.flat().find((x) => x.mode === mode);
@@ -95,10 +97,15 @@ export async function runLayout(browser: Browser, input: LayoutInput): Promise<L
         decided[mode] = m.chosen;
         for (const id of m.over) if (!failing.has(id)) failing.set(id, mode);
         if (m.boxes) boxes[mode] = m.boxes;
+        if (m.lines) {
+          const { wbr, ...modeLines } = m.lines;
+          lines ??= { wbr, modes: {} };
+          lines.modes[mode] = modeLines;
+        }
       }
       debug('pass %d: %d slides, %d to continue', pass, model.slides.length, failing.size);
       if (failing.size === 0) {
-        const plan = record(model, input, decided, boxes, splits);
+        const plan = { ...record(model, input, decided, boxes, splits), ...(lines ? { lines } : {}) };
         if (!input.keepPage) return { model, plan };
         await settle(page, plan);
         debug('print view set as planned');
@@ -120,6 +127,8 @@ interface Measured {
   over: string[];
   /** Where each slide's blocks are, read once every slide fits (none continue in these modes). */
   boxes?: Box[][];
+  /** Read with the boxes: where its lines break at phrase breaks. */
+  lines?: ModeLines & { wbr: number };
 }
 
 /** Decide each slide's size in these modes, in turn, in one tab. */
@@ -135,8 +144,10 @@ async function measureModes(page: Page, modes: readonly Mode[], slides: readonly
     // Every slide now stands at its chosen size: read where its blocks are while this mode is
     // laid out, unless this pass already continues (then the next pass reads them).
     const boxes = over === 0 ? await readBoxes(page, slides) : undefined;
-    debug('pass %d, %s: sizes in %d rounds, %d ms; boxes %d ms', pass, mode, chosen.rounds, Math.round(sized - start), Math.round(performance.now() - sized));
-    out.push({ mode, chosen: chosen.chosen, over: chosen.over, ...(boxes ? { boxes } : {}) });
+    const boxed = performance.now();
+    const lines = over === 0 ? await recordLines(page) : undefined;
+    debug('pass %d, %s: sizes in %d rounds, %d ms; boxes %d ms; lines %d ms', pass, mode, chosen.rounds, Math.round(sized - start), Math.round(boxed - sized), Math.round(performance.now() - boxed));
+    out.push({ mode, chosen: chosen.chosen, over: chosen.over, ...(boxes ? { boxes } : {}), ...(lines ? { lines } : {}) });
   }
   return out;
 }

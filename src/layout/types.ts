@@ -20,6 +20,27 @@ export interface LayoutPlan {
   splits: SlideSplit[];
   /** Per mode, per output slide (in order, continuation slides included). */
   modes: Partial<Record<Mode, SlideDecision[]>>;
+  /** Where the lines of each mode break at phrase breaks, for the PDFs to drop the rest (export/breaks.ts). */
+  lines?: PhraseLines;
+}
+
+/**
+ * The phrase breaks (render/phrases.ts writes a <wbr> at each) that lines break at, as the
+ * layout stage measured them, so the print view can drop the others before it lays the deck
+ * out, and check it after. Indices count the deck's <wbr> in document order; a block is the
+ * element with a `lang` that holds them, in the order of its first <wbr>.
+ */
+export interface PhraseLines {
+  /** How many <wbr> the measured deck has: a record of another document is not used. */
+  wbr: number;
+  modes: Partial<Record<Mode, ModeLines>>;
+}
+
+export interface ModeLines {
+  /** Each block's width and height in CSS px, two numbers a block; -1, -1 where it is not shown. */
+  sizes: number[];
+  /** The <wbr> (indices) a line of this mode breaks at, ascending within a block. */
+  used: number[];
 }
 
 /** One source slide cut into parts; part 1 keeps the slide's id, part k is `<id>--k`. */

@@ -142,7 +142,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const { session } = browser;
       const source = view ?? htmlFiles[0];
       const ahead = pdfStage && session && source
-        ? pdfStage.then((p) => p.printViewAhead(session, source, modes, { ...(options.draft ? { draft: true } : {}), ...(options.pdfTimeoutMs ? { timeoutMs: options.pdfTimeoutMs } : {}) }))
+        ? pdfStage.then((p) => p.printViewAhead(session, source, modes, { ...(options.draft ? { draft: true } : {}), ...(options.pdfTimeoutMs ? { timeoutMs: options.pdfTimeoutMs } : {}), ...(layout?.lines ? { lines: layout.lines } : {}) }))
         : undefined;
       ahead?.catch(() => undefined); // awaited, and reported, by the PDF stage
       // Written with the HTML decks, so it is there without a browser.
@@ -165,6 +165,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
             ...(browser.session ? { session: browser.session } : {}),
             ...(options.pptx ? { boxes: true } : {}),
             ...(ahead ? { view: ahead } : {}),
+            ...(layout?.lines ? { lines: layout.lines } : {}),
           });
           for (const p of pdfs) {
             await out.write(outputName(model.deck.meta.id, p.mode, p.kind === 'handout' ? 'handout.pdf' : 'pdf'), p.pdf);

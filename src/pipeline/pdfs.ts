@@ -7,6 +7,7 @@ import { setPdfMetadata } from '../export/metadata.js';
 import { measureBoxes } from '../export/boxes.js';
 import { openView, prepareView, printDeck } from '../export/pdf.js';
 import type { PrintView } from '../export/pdf.js';
+import type { PhraseLines } from '../layout/index.js';
 import type { Browser, Page } from 'puppeteer-core';
 import type { MeasuredSlide } from '../pptx/boxes.js';
 import { outline } from '../model/outline.js';
@@ -61,6 +62,8 @@ interface Context {
    * early): printed instead of loading the file again.
    */
   view?: PrintView | Promise<PrintView>;
+  /** The layout stage's record of where lines break (layout/types.ts PhraseLines). */
+  lines?: PhraseLines;
 }
 
 const debug = createDebug('bideck:pdf');
@@ -70,10 +73,18 @@ const debug = createDebug('bideck:pdf');
  * writes the review page: the layout stage's page, or, with the layout cached, the first
  * mode's deck file opened now, so the browser lays it out meanwhile.
  */
-export async function printViewAhead(session: Promise<BrowserSession>, source: PrintView | { mode: Mode; file: string }, modes: readonly Mode[], ctx: { draft?: boolean; timeoutMs?: number }): Promise<PrintView> {
+export async function printViewAhead(
+  session: Promise<BrowserSession>,
+  source: PrintView | { mode: Mode; file: string },
+  modes: readonly Mode[],
+  ctx: { draft?: boolean; timeoutMs?: number; lines?: PhraseLines },
+): Promise<PrintView> {
   const tagged = !ctx.draft;
-  const view = 'page' in source ? source : await openView((await session).browser, source.file, source.mode, ctx.timeoutMs, [], tagged);
-  return prepareView(view, modes, tagged);
+  const { lines } = ctx;
+  const view = 'page' in source
+    ? source
+    : await openView((await session).browser, source.file, source.mode, { tagged, ...(ctx.timeoutMs ? { timeoutMs: ctx.timeoutMs } : {}), ...(lines ? { lines, modes } : {}) });
+  return prepareView(view, modes, tagged, lines);
 }
 
 /** All modes in one page of one browser, and the handout in a second page alongside. */
@@ -120,6 +131,7 @@ export async function exportPdfs(htmlFiles: readonly { mode: Mode; file: string 
       ...timeout,
       ...(slides ? { pageRanges: formatSlideRange(slides) } : {}),
       ...(ctx.boxes ? { onLaidOut: (page: Page, mode: Mode) => measure(page, mode) } : {}),
+      ...(ctx.lines ? { lines: ctx.lines } : {}),
       onPdf: async (r) => {
         for (const url of r.blocked) blocked.add(url);
         const printed = performance.now();

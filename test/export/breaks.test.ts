@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pruneBreaks, verifyBreaks } from '../../src/export/breaks.js';
-import { openPrintView } from '../../src/export/pdf.js';
+import { openPrintView, openView, prepareView } from '../../src/export/pdf.js';
+import type { PhraseLines } from '../../src/layout/types.js';
 import { build } from '../../src/pipeline/build.js';
 import type { Mode } from '../../src/render/deck.js';
 import { structText } from '../helpers/pdf.js';
@@ -56,6 +57,7 @@ describe('print view: unused phrase breaks', () => {
   let browser: Browser;
   let page: Page;
   let html: string;
+  let lines: PhraseLines | undefined;
 
   beforeAll(async () => {
     const work = mkdtempSync(join(tmpdir(), 'bideck-breaks-'));
@@ -63,6 +65,7 @@ describe('print view: unused phrase breaks', () => {
     const deckPath = join(ROOT, 'test', 'fixtures', 'layout-dense', 'deck.yaml');
     const result = await build({ deckPath, outDir: out, pdf: false, layout: 'require', checks: false, cacheDir: join(work, 'cache') });
     html = result.files.find((f) => f.endsWith('.html') && !f.endsWith('review.html') && !/\.(zh|en)\.html$/.test(f)) ?? '';
+    lines = result.layout?.lines;
     browser = await startBrowser();
     page = await browser.newPage();
     await openPrintView(page, html, 'bi', 60_000, []);
@@ -92,6 +95,50 @@ describe('print view: unused phrase breaks', () => {
     }
     // Wrapped lines, not just one-liners: the comparison covers real line breaking.
     expect(wrapped).toBeGreaterThanOrEqual(10);
+  });
+
+  it('prunes from the layout stage\'s record as the page is parsed: the same breaks, no character moved', async () => {
+    // The layout stage recorded every mode, for this very document.
+    expect(Object.keys(lines?.modes ?? {}).sort()).toEqual(['bi', 'en', 'zh']);
+    const fresh = await browser.newPage();
+    await openPrintView(fresh, html, 'bi', 60_000, []);
+    expect(lines?.wbr).toBe(await wbrCount(fresh));
+    const before = new Map<Mode, Shown[]>();
+    for (const mode of ['bi', 'zh'] as const) {
+      await setMode(fresh, mode);
+      before.set(mode, await shownText(fresh));
+    }
+    const measured = await pruneBreaks(fresh, ['bi', 'zh', 'en']);
+    await fresh.close();
+
+    const view = await openView(browser, html, 'bi', { lines: lines as PhraseLines, modes: ['bi', 'zh', 'en'] });
+    try {
+      // Pruned before the first layout, from the record: what measuring finds, without measuring.
+      expect(view.pruned).toEqual(measured);
+      await prepareView(view, ['bi', 'zh', 'en'], true, lines).pruning;
+      for (const mode of ['bi', 'zh'] as const) {
+        await setMode(view.page, mode);
+        expect(await verifyBreaks(view.page, mode)).toBe(0);
+        expect(await shownText(view.page)).toEqual(before.get(mode));
+      }
+    } finally {
+      await view.page.close();
+    }
+  });
+
+  it('measures instead when the record is of another document', async () => {
+    const other = { ...(lines as PhraseLines), wbr: (lines?.wbr ?? 0) + 1 };
+    const view = await openView(browser, html, 'bi', { lines: other, modes: ['bi'] });
+    try {
+      expect(view.pruned).toBeUndefined();
+      const total = await wbrCount(view.page);
+      await prepareView(view, ['bi'], true, other).pruning;
+      // Pruned all the same, by measuring this page.
+      expect(await wbrCount(view.page)).toBeLessThan(total / 2);
+      expect(await verifyBreaks(view.page, 'bi')).toBe(0);
+    } finally {
+      await view.page.close();
+    }
   });
 
   it('gives a block its breaks back when its lines moved', async () => {

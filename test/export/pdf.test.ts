@@ -56,7 +56,7 @@ describe('print view', () => {
     const ahead = await printDeck(browser, view, { modes: ['bi', 'zh'], titles: {} });
     const fresh = await printDeck(browser, html, { modes: ['bi', 'zh'], titles: {} });
     // Tagged once laid out (export/tags.ts prepareTags), not as the document is parsed.
-    const late = await printDeck(browser, prepareView(await openView(browser, html, 'bi', 60_000, [], false), ['bi', 'zh']), { modes: ['bi', 'zh'], titles: {} });
+    const late = await printDeck(browser, prepareView(await openView(browser, html, 'bi', { tagged: false }), ['bi', 'zh']), { modes: ['bi', 'zh'], titles: {} });
     expect(late.map((r) => r.pdf.length)).toEqual(fresh.map((r) => r.pdf.length));
     for (const results of [ahead, fresh]) {
       expect(results.map((r) => r.mode)).toEqual(['bi', 'zh']);
