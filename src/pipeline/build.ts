@@ -122,7 +122,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const { model } = project;
     const measured = layout ? problemSlides(layout) : {};
     const overflowing: BuildResult['overflowing'] = layout ? Object.fromEntries(modes.map((m) => [m, measured[m] ?? []])) : {};
-    const findings = options.checks === false ? [] : reportFindings(runChecks(project, { strict, ...(layout ? { overflow: overflowing } : {}) }), (m) => reporter.warn(m), strict);
+    const check = () => (options.checks === false ? [] : reportFindings(runChecks(project, { strict, ...(layout ? { overflow: overflowing } : {}) }), (m) => reporter.warn(m), strict));
+    // --strict fails on a finding before anything is written or printed; otherwise the checks
+    // run while the browser opens the print view (≈ 0.3 s at 1,000 slides).
+    const strictFindings = strict ? check() : undefined;
     const slides = options.slides === undefined ? undefined : parseSlideRange(options.slides, model.slides.length);
     const pages = await timed(timings, reporter, 'render', () => modes.map((mode) => ({ mode, html: renderMode(project, toolkit, fonts.css, mode, undefined, layout) })));
     // The handout is bilingual, like the briefing itself, unless the bilingual deck is not built.
@@ -145,6 +148,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         ? pdfStage.then((p) => p.printViewAhead(session, source, modes, { ...(options.draft ? { draft: true } : {}), ...(options.pdfTimeoutMs ? { timeoutMs: options.pdfTimeoutMs } : {}), ...(layout?.lines ? { lines: layout.lines } : {}) }))
         : undefined;
       ahead?.catch(() => undefined); // awaited, and reported, by the PDF stage
+      const findings = strictFindings ?? check();
       // Written with the HTML decks, so it is there without a browser.
       await timed(timings, reporter, 'review', async () => out.write(REVIEW_FILE, await reviewPage(project, toolkit, fonts.css, findings, layout ? { layout } : {})));
       if (options.pdf !== false) {
