@@ -115,7 +115,7 @@ export const BREAKS_SOURCE = String.raw`(function () {
     var blocks = Array.from(inv.byBlock.keys());
     records[mode] = [];
     measured.forEach(function (m, k) {
-      if (m) records[mode].push({ block: blocks[k], size: m.size, kept: m.used.map(function (i) { return inv.all[i]; }) });
+      if (m) records[mode].push({ block: blocks[k], index: k, size: m.size, kept: m.used.map(function (i) { return inv.all[i]; }) });
     });
   }
   /** Measure every mode that will print, then drop the <wbr> no line of any of them uses. */
@@ -131,28 +131,40 @@ export const BREAKS_SOURCE = String.raw`(function () {
     });
     return drop(inv, keep);
   }
+  /** A mode's record in the form measure() gives, from the layout stage's numbers. */
+  function recorded(inv, record) {
+    var k = 0;
+    return Array.from(inv.byBlock.values(), function (indices, b) {
+      var width = record.sizes[2 * b], height = record.sizes[2 * b + 1];
+      if (width < 0) return null;
+      var used = [];
+      while (k < record.used.length && indices.indexOf(record.used[k]) >= 0) used.push(record.used[k++]);
+      return { size: { width: width, height: height }, used: used };
+    });
+  }
   /**
-   * The same from the layout stage's record, measuring nothing: before the slides are laid
-   * out, it costs no layout. Undefined (nothing done) if the record is not of this document.
+   * The same from the layout stage's record, measuring nothing: the <wbr> no line of the modes given uses
+   * go, except in the blocks the layout stage found must keep them all (plan.whole). Before the
+   * slides are laid out, it costs no layout. Undefined (nothing done) if the record is not of
+   * this document or lacks a mode.
    */
   function prepareFrom(plan, modes) {
     var inv = inventory();
     if (plan.wbr !== inv.all.length || modes.some(function (m) { return !plan.modes[m]; })) return undefined;
     var keep = new Set();
+    var blocks = Array.from(inv.byBlock.values());
     modes.forEach(function (m) {
-      var record = plan.modes[m];
-      var k = 0;
-      var measured = Array.from(inv.byBlock.values(), function (indices, b) {
-        var width = record.sizes[2 * b], height = record.sizes[2 * b + 1];
-        if (width < 0) return null;
-        var used = [];
-        while (k < record.used.length && indices.indexOf(record.used[k]) >= 0) used.push(record.used[k++]);
-        return { size: { width: width, height: height }, used: used };
-      });
-      record.used.forEach(function (i) { keep.add(i); });
-      remember(inv, m, measured);
+      plan.modes[m].used.forEach(function (i) { keep.add(i); });
+      remember(inv, m, recorded(inv, plan.modes[m]));
     });
+    (plan.whole || []).forEach(function (b) { (blocks[b] || []).forEach(function (i) { keep.add(i); }); });
     return drop(inv, keep);
+  }
+  /** Every pruned block as it was: all its <wbr> back. */
+  function unprune() {
+    originals.forEach(function (html, block) { block.innerHTML = html; });
+    originals.clear();
+    records = {};
   }
   /** In the mode on screen: every block as recorded, or given its <wbr> back. */
   function verify(mode) {
@@ -167,11 +179,15 @@ export const BREAKS_SOURCE = String.raw`(function () {
       if (same) return;
       r.block.innerHTML = original;
       originals.delete(r.block);
+      if (r.index !== undefined) given.push(r.index);
       restored++;
     });
     return restored;
   }
-  window.bideckBreaks = { lines: lines, prepare: prepare, prepareFrom: prepareFrom, verify: verify };
+  /** The blocks (indices) verify gave their breaks back, in any mode. */
+  var given = [];
+  function restored() { return given.slice().sort(function (a, b) { return a - b; }); }
+  window.bideckBreaks = { lines: lines, prepare: prepare, prepareFrom: prepareFrom, unprune: unprune, verify: verify, restored: restored };
 })();`;
 
 const install = `if (!window.bideckBreaks) { ${BREAKS_SOURCE} }`;
@@ -190,11 +206,11 @@ export async function recordLines(page: Page): Promise<ModeLines & { wbr: number
 }
 
 /**
- * The same as {@link pruneBreaks} from the layout stage's record, measuring nothing; undefined
- * (nothing pruned) when the record is not of this document or lacks a mode.
+ * The same as {@link pruneBreaks} from the layout stage's record (checked there, {@link checkLines}),
+ * measuring nothing. Undefined (nothing pruned) when the record is not of this document.
  */
 export async function pruneFromLines(page: Page, lines: PhraseLines, modes: readonly Mode[]): Promise<PrunedBreaks | undefined> {
-  return page.evaluate(`(function () { ${install} return window.bideckBreaks.prepareFrom(${JSON.stringify(lines)}, ${JSON.stringify(modes)}); })()`) as Promise<PrunedBreaks | undefined>;
+  return page.evaluate(`(function () { ${install} window.bideckBreaks.unprune(); return window.bideckBreaks.prepareFrom(${JSON.stringify(lines)}, ${JSON.stringify(modes)}); })()`) as Promise<PrunedBreaks | undefined>;
 }
 
 /**
@@ -212,6 +228,29 @@ export async function pruneWhenParsed(page: Page, lines: PhraseLines, modes: rea
 /** What {@link pruneWhenParsed} did: undefined if it has not run, null if the record did not fit. */
 export async function prunedWhenParsed(page: Page): Promise<PrunedBreaks | null | undefined> {
   return page.evaluate('window.bideckPruned') as Promise<PrunedBreaks | null | undefined>;
+}
+
+/**
+ * The layout stage's check of its record, in a page laid out as planned with every <wbr>: each of
+ * `modes` in turn is pruned to the breaks its own lines use (the most a print of it removes) and
+ * every block must keep the recorded size and line breaks, or it gets its breaks back. A print of
+ * several modes removes fewer: only what none of them uses. Returns the blocks given back, which
+ * keep all their breaks in print (`PhraseLines.whole`), or undefined if the record does not fit.
+ * The page is left with every break.
+ */
+export async function checkLines(page: Page, lines: PhraseLines, modes: readonly Mode[]): Promise<number[] | undefined> {
+  return page.evaluate(`(function (modes) {
+    ${install}
+    var b = window.bideckBreaks;
+    for (var k = 0; k < modes.length; k++) {
+      b.unprune();
+      if (!b.prepareFrom(${JSON.stringify(lines)}, [modes[k]])) return undefined;
+      window.bideckSetMode(modes[k]);
+      b.verify(modes[k]);
+    }
+    b.unprune();
+    return b.restored();
+  })(${JSON.stringify(modes)})`) as Promise<number[] | undefined>;
 }
 
 /** Before printing the mode on screen: blocks whose layout moved get every break back (the count). */

@@ -42,9 +42,15 @@ export interface PdfOptions {
 export interface PrintView {
   page: Page;
   blocked: string[];
-  /** Its unused phrase breaks already being pruned for these modes (prepareView). */
-  pruning?: Promise<unknown>;
-  /** Its unused phrase breaks were pruned as it was parsed, from the layout stage's record. */
+  /**
+   * Its unused phrase breaks being pruned for these modes (prepareView): true once pruned from the
+   * layout stage's checked record, false once measured here (then each mode checks before printing).
+   */
+  pruning?: Promise<boolean>;
+  /**
+   * Its unused phrase breaks already pruned from the layout stage's checked record (plan.lines):
+   * as the document was parsed, or in the layout stage's own page.
+   */
   pruned?: PrunedBreaks;
 }
 
@@ -54,9 +60,14 @@ export interface ViewOptions {
   blocked?: string[];
   /** Tagged unless false (`--draft`): the tags are prepared as the document is parsed. */
   tagged?: boolean;
-  /** With `modes`: prune the phrase breaks no line of those modes uses as the document is parsed. */
+  /** The layout stage's record, with `modes`: the phrase breaks no line of them uses go as the document is parsed. */
   lines?: PhraseLines;
   modes?: readonly Mode[];
+  /**
+   * With `lines`, and nothing to measure in the page before it prints: only the pages in view are
+   * laid out until `page.pdf()` lays out all of them (deck.css `bideck-lazy`), instead of twice.
+   */
+  lazy?: boolean;
 }
 
 /**
@@ -67,10 +78,15 @@ export interface ViewOptions {
  */
 export function prepareView(view: PrintView, modes: readonly Mode[], tagged = true, lines?: PhraseLines): PrintView {
   const start = performance.now();
-  const prune = async (): Promise<PrunedBreaks> => view.pruned ?? (lines && (await pruneFromLines(view.page, lines, modes))) ?? pruneBreaks(view.page, modes);
-  const pruning = (tagged ? prepareTags(view.page) : Promise.resolve())
-    .then(prune)
-    .then((pruned) => debug('tags and phrase breaks %o in %d ms', pruned, Math.round(performance.now() - start)));
+  const prune = async (): Promise<boolean> => {
+    const recorded = view.pruned ?? (lines && (await pruneFromLines(view.page, lines, modes)));
+    // Measuring needs every page laid out: a lazy view (openView) becomes a whole one.
+    if (!recorded) await view.page.evaluate(() => document.documentElement.classList.remove('bideck-lazy'));
+    const pruned = recorded ?? (await pruneBreaks(view.page, modes));
+    debug('tags and phrase breaks %o (%s) in %d ms', pruned, recorded ? 'from the layout record' : 'measured', Math.round(performance.now() - start));
+    return recorded !== undefined;
+  };
+  const pruning = (tagged ? prepareTags(view.page) : Promise.resolve()).then(prune);
   pruning.catch(() => undefined); // awaited, and reported, by printDeck
   return { ...view, pruning };
 }
@@ -94,10 +110,10 @@ export async function printDeck(browser: Browser, source: string | PrintView, op
     const tagged = options.tagged !== false;
     const lines = options.lines;
     const view = typeof source === 'string'
-      ? prepareView(await openView(browser, source, first, { timeoutMs: timeout, blocked, tagged, ...(lines ? { lines, modes: options.modes } : {}) }), options.modes, tagged, lines)
+      ? prepareView(await openView(browser, source, first, { timeoutMs: timeout, blocked, tagged, ...(lines ? { lines, modes: options.modes, lazy: !options.onLaidOut } : {}) }), options.modes, tagged, lines)
       : source;
     page = view.page;
-    await (view.pruning ?? prepareView(view, options.modes, tagged, lines).pruning);
+    const checked = await (view.pruning ?? prepareView(view, options.modes, tagged, lines).pruning);
     const results: PdfResult[] = [];
     const pending: Promise<void>[] = [];
     for (const mode of options.modes) {
@@ -115,7 +131,8 @@ export async function printDeck(browser: Browser, source: string | PrintView, op
         mode,
         options.titles[mode] ?? null,
       );
-      const restored = await verifyBreaks(page, mode);
+      // Pruned from the layout stage's record: that stage checked every mode already.
+      const restored = checked ? 0 : await verifyBreaks(page, mode);
       if (restored) debug('%s: %d blocks kept every phrase break', mode, restored);
       if (options.tagged !== false) await prepareTags(page);
       if (options.onLaidOut) await options.onLaidOut(page, mode);
@@ -168,7 +185,7 @@ export async function openView(browser: Browser, htmlFile: string, mode: Mode, o
     if (options.tagged !== false) await tagWhenParsed(page);
     if (options.lines && options.modes) await pruneWhenParsed(page, options.lines, options.modes);
     const start = performance.now();
-    await openPrintView(page, htmlFile, mode, timeoutMs, blocked);
+    await openPrintView(page, htmlFile, mode, timeoutMs, blocked, false, options.lines !== undefined && options.modes !== undefined && options.lazy === true);
     const marks = await page.evaluate('window.bideckMarks').catch(() => undefined);
     debug('print view %d ms %o', Math.round(performance.now() - start), marks);
     const pruned = options.lines ? await prunedWhenParsed(page) : undefined;
@@ -180,7 +197,7 @@ export async function openView(browser: Browser, htmlFile: string, mode: Mode, o
 }
 
 /** Load a deck file in its print view (boot.js printView), in one mode, offline, and wait until it is laid out. */
-export async function openPrintView(page: Page, htmlFile: string, mode: Mode, timeout: number, blocked: string[], measure = false): Promise<void> {
+export async function openPrintView(page: Page, htmlFile: string, mode: Mode, timeout: number, blocked: string[], measure = false, lazy = false): Promise<void> {
   const fileUrl = pathToFileURL(htmlFile).href;
   await blockForeignRequests(page, fileUrl, blocked);
   await page.setViewport({ width: 1280, height: 720 });
@@ -189,7 +206,7 @@ export async function openPrintView(page: Page, htmlFile: string, mode: Mode, ti
   // the layout stage measures is what prints.
   await page.emulateMediaType('print');
   // `measure`: the layout stage's pass (src/layout/stage.ts), in which the deck fits nothing itself.
-  await page.goto(`${fileUrl}?print-pdf&lang=${mode}${measure ? '&measure' : ''}`, { waitUntil: 'load', timeout });
+  await page.goto(`${fileUrl}?print-pdf&lang=${mode}${measure ? '&measure' : ''}${lazy ? '&lazy' : ''}`, { waitUntil: 'load', timeout });
   // puppeteer restores emulation on a page that changed process in navigating without waiting
   // for it: seen lost with a connected browser. The slides wait for their faces (boot.js), so
   // setting it again here still comes before they are laid out.

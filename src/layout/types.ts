@@ -34,6 +34,11 @@ export interface PhraseLines {
   /** How many <wbr> the measured deck has: a record of another document is not used. */
   wbr: number;
   modes: Partial<Record<Mode, ModeLines>>;
+  /**
+   * Blocks (indices) that keep every <wbr>: without the unused ones their lines moved when the
+   * layout stage checked (text shaped as one run can differ from the same text in pieces).
+   */
+  whole: number[];
 }
 
 export interface ModeLines {

@@ -145,7 +145,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const { session } = browser;
       const source = view ?? htmlFiles[0];
       const ahead = pdfStage && session && source
-        ? pdfStage.then((p) => p.printViewAhead(session, source, modes, { ...(options.draft ? { draft: true } : {}), ...(options.pdfTimeoutMs ? { timeoutMs: options.pdfTimeoutMs } : {}), ...(layout?.lines ? { lines: layout.lines } : {}) }))
+        ? pdfStage.then((p) => p.printViewAhead(session, source, modes, { ...(options.draft ? { draft: true } : {}), ...(options.pdfTimeoutMs ? { timeoutMs: options.pdfTimeoutMs } : {}), ...(layout?.lines ? { lines: layout.lines } : {}), ...(options.pptx ? { boxes: true } : {}) }))
         : undefined;
       ahead?.catch(() => undefined); // awaited, and reported, by the PDF stage
       const findings = strictFindings ?? check();

@@ -77,13 +77,13 @@ export async function printViewAhead(
   session: Promise<BrowserSession>,
   source: PrintView | { mode: Mode; file: string },
   modes: readonly Mode[],
-  ctx: { draft?: boolean; timeoutMs?: number; lines?: PhraseLines },
+  ctx: { draft?: boolean; timeoutMs?: number; lines?: PhraseLines; boxes?: boolean },
 ): Promise<PrintView> {
   const tagged = !ctx.draft;
   const { lines } = ctx;
   const view = 'page' in source
     ? source
-    : await openView((await session).browser, source.file, source.mode, { tagged, ...(ctx.timeoutMs ? { timeoutMs: ctx.timeoutMs } : {}), ...(lines ? { lines, modes } : {}) });
+    : await openView((await session).browser, source.file, source.mode, { tagged, ...(ctx.timeoutMs ? { timeoutMs: ctx.timeoutMs } : {}), ...(lines ? { lines, modes, lazy: !ctx.boxes } : {}) });
   return prepareView(view, modes, tagged, lines);
 }
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pruneBreaks, verifyBreaks } from '../../src/export/breaks.js';
+import { checkLines, pruneBreaks, pruneFromLines, verifyBreaks } from '../../src/export/breaks.js';
 import { openPrintView, openView, prepareView } from '../../src/export/pdf.js';
 import type { PhraseLines } from '../../src/layout/types.js';
 import { build } from '../../src/pipeline/build.js';
@@ -138,6 +138,31 @@ describe('print view: unused phrase breaks', () => {
       expect(await verifyBreaks(view.page, 'bi')).toBe(0);
     } finally {
       await view.page.close();
+    }
+  });
+
+  it('the layout stage\'s check keeps whole the blocks whose lines move, and the print keeps their breaks', async () => {
+    const record = lines as PhraseLines;
+    const fresh = await browser.newPage();
+    try {
+      await openPrintView(fresh, html, 'bi', 60_000, []);
+      expect(await checkLines(fresh, record, ['bi', 'zh'])).toEqual([]);
+      // A block recorded 5 px taller than it is: its lines "moved" once pruned.
+      const sizes = [...(record.modes.bi?.sizes ?? [])];
+      const block = sizes.findIndex((v, i) => i % 2 === 1 && v > 0);
+      sizes[block] = (sizes[block] ?? 0) + 5;
+      const moved: PhraseLines = { ...record, modes: { ...record.modes, bi: { ...(record.modes.bi as { used: number[] }), sizes } } };
+      const whole = await checkLines(fresh, moved, ['bi']);
+      expect(whole).toEqual([(block - 1) / 2]);
+      // The check leaves every break in place; a print with that block kept whole keeps its own.
+      const total = await wbrCount(fresh);
+      const all = await pruneFromLines(fresh, { ...record, whole: [] }, ['bi']);
+      const kept = await pruneFromLines(fresh, { ...record, whole: whole ?? [] }, ['bi']);
+      expect(all?.removed).toBeGreaterThan(0);
+      expect(kept?.removed).toBeLessThan(all?.removed ?? 0);
+      expect(await wbrCount(fresh)).toBe(total - (kept?.removed ?? 0));
+    } finally {
+      await fresh.close();
     }
   });
 

@@ -1,4 +1,5 @@
-import { mkdtempSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
@@ -7,7 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openView, prepareView, printDeck } from '../../src/export/pdf.js';
 import { build } from '../../src/pipeline/build.js';
 import { startBrowser } from '../helpers/browser.js';
+import { structText } from '../helpers/pdf.js';
 import { ROOT } from '../helpers/seed.js';
+import type { PhraseLines } from '../../src/layout/types.js';
 
 /**
  * bideck's own print view (templates/boot.js printView, issue 15): one page box a slide, no
@@ -18,13 +21,16 @@ describe('print view', () => {
   let browser: Browser;
   let html: string;
   let slides: number;
+  let lines: PhraseLines | undefined;
+  let work: string;
 
   beforeAll(async () => {
-    const work = mkdtempSync(join(tmpdir(), 'bideck-print-view-'));
+    work = mkdtempSync(join(tmpdir(), 'bideck-print-view-'));
     const deckPath = join(ROOT, 'test', 'fixtures', 'layout-dense', 'deck.yaml');
     const result = await build({ deckPath, outDir: join(work, 'out'), pdf: false, layout: 'require', checks: false, cacheDir: join(work, 'cache') });
     html = result.files.find((f) => f.endsWith('.html') && !f.endsWith('review.html') && !/\.(zh|en)\.html$/.test(f)) ?? '';
     slides = result.project.model.slides.length;
+    lines = result.layout?.lines;
     browser = await startBrowser();
   }, 120_000);
   afterAll(async () => {
@@ -67,5 +73,33 @@ describe('print view', () => {
     }
     // Same text, same pages: the prepared view pruned the same phrase breaks before printing.
     expect(ahead.map((r) => r.pdf.length)).toEqual(fresh.map((r) => r.pdf.length));
+  }, 120_000);
+
+  it('prints the same pages from a lazy view (pruned from the layout record, pages laid out only by page.pdf)', async () => {
+    expect(lines).toBeDefined();
+    const print = async (lazy: boolean) => {
+      const view = await openView(browser, html, 'bi', { lines: lines as PhraseLines, modes: ['bi', 'en'], lazy });
+      expect(view.pruned?.removed).toBeGreaterThan(0);
+      // Pages out of view wait for page.pdf() to lay them out (deck.css bideck-lazy).
+      const visibility = await view.page.evaluate(() => getComputedStyle(document.querySelector('.pdf-page') as Element).contentVisibility);
+      expect(visibility).toBe(lazy ? 'auto' : 'visible');
+      return { pdfs: await printDeck(browser, prepareView(view, ['bi', 'en'], true, lines), { modes: ['bi', 'en'], titles: {} }) };
+    };
+    const lazy = await print(true);
+    const full = await print(false);
+    for (const [i, mode] of ['bi', 'en'].entries()) {
+      const files = [lazy, full].map((r, k) => {
+        const file = join(work, `${mode}-${k ? 'full' : 'lazy'}.pdf`);
+        writeFileSync(file, (r.pdfs[i] as { pdf: Uint8Array }).pdf);
+        return file;
+      });
+      const [a, b] = files as [string, string];
+      expect(structText(a)).toBe(structText(b));
+      // Every page rendered the same, pixel for pixel.
+      for (const [file, prefix] of [[a, 'l'], [b, 'f']] as const) execFileSync('pdftoppm', ['-r', '30', '-png', file, join(work, `${mode}-${prefix}`)]);
+      const pngs = (p: string) => readdirSync(work).filter((f) => f.startsWith(`${mode}-${p}-`)).sort();
+      expect(pngs('l')).toHaveLength(slides);
+      for (const [k, f] of pngs('l').entries()) expect(readFileSync(join(work, f)).equals(readFileSync(join(work, pngs('f')[k] as string)))).toBe(true);
+    }
   }, 120_000);
 });
