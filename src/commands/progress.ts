@@ -23,31 +23,41 @@ export function liveReporter(plain: Reporter, stream: NodeJS.WriteStream, interv
     if (shown) stream.write('\r\x1b[2K');
     shown = false;
   };
-  const stop = () => {
-    if (timer) clearInterval(timer);
+  // Stages can overlap (the review page is written while the first PDF prints): the line shows
+  // the one begun last, and the one before it again once that one ends.
+  const running: { name: string; start: number; estimateMs: number | undefined }[] = [];
+  const draw = () => {
+    clearInterval(timer);
     timer = undefined;
-    clear();
+    const current = running.at(-1);
+    if (!current) return;
+    const after = quietMs();
+    let frame = 0;
+    const redraw = () => {
+      const ms = performance.now() - current.start;
+      if (ms < after) return;
+      frame = (frame + 1) % FRAMES.length;
+      stream.write(`\r\x1b[2K  ${FRAMES[frame]} ${current.name.padEnd(10)} ${seconds(ms)}${eta(ms, current.estimateMs)}`);
+      shown = true;
+    };
+    if (after === 0) redraw();
+    timer = setInterval(redraw, intervalMs);
+    timer.unref();
   };
   return {
     begin(name, estimateMs) {
-      stop();
-      const start = performance.now();
-      const after = quietMs();
-      let frame = 0;
-      const draw = () => {
-        const ms = performance.now() - start;
-        if (ms < after) return;
-        frame = (frame + 1) % FRAMES.length;
-        stream.write(`\r\x1b[2K  ${FRAMES[frame]} ${name.padEnd(10)} ${seconds(ms)}${eta(ms, estimateMs)}`);
-        shown = true;
-      };
-      if (after === 0) draw();
-      timer = setInterval(draw, intervalMs);
-      timer.unref();
+      clear();
+      running.push({ name, start: performance.now(), estimateMs });
+      draw();
     },
     stage(name, ms, detail) {
-      stop();
+      const i = running.findLastIndex((r) => r.name === name);
+      if (i >= 0) running.splice(i, 1);
+      clearInterval(timer);
+      timer = undefined;
+      clear();
       plain.stage(name, ms, detail);
+      draw();
     },
     warn(message) {
       clear();

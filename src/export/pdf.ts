@@ -36,6 +36,11 @@ export interface PdfOptions {
   onLaidOut?: (page: Page, mode: Mode) => Promise<void>;
   /** The layout stage's record of where lines break: unused phrase breaks go without measuring. */
   lines?: PhraseLines;
+  /**
+   * Node's own work to do while the browser prints the first mode (the build writes its review
+   * page then): started once `page.pdf()` is asked for; a failure fails the export.
+   */
+  whilePrinting?: () => Promise<unknown>;
 }
 
 /** A deck already open in its print view (the layout stage's page) and what it tried to request. */
@@ -137,7 +142,7 @@ export async function printDeck(browser: Browser, source: string | PrintView, op
       if (options.tagged !== false) await prepareTags(page);
       if (options.onLaidOut) await options.onLaidOut(page, mode);
       const switched = performance.now();
-      const pdf = await page.pdf({
+      const printing = page.pdf({
         printBackground: true,
         preferCSSPageSize: true,
         tagged: options.tagged !== false,
@@ -145,6 +150,10 @@ export async function printDeck(browser: Browser, source: string | PrintView, op
         timeout,
         ...(options.pageRanges ? { pageRanges: options.pageRanges } : {}),
       });
+      const alongside = mode === first ? options.whilePrinting?.() : undefined;
+      printing.catch(() => undefined); // awaited below, after the work alongside if that fails first
+      await alongside;
+      const pdf = await printing;
       debug('%s: switch %d ms, page.pdf %d ms, %d bytes', mode, Math.round(switched - started), Math.round(performance.now() - switched), pdf.length);
       const result = { mode, pdf, blocked, ...facts };
       results.push(result);

@@ -141,7 +141,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         Promise.all(pages.map(async (p) => ({ mode: p.mode, file: await out.write(outputName(model.deck.meta.id, p.mode, 'html'), p.html) }))),
       );
       if (layout) await out.write(`${model.deck.meta.id}.layout.json`, `${JSON.stringify(layout)}\n`);
-      // The browser readies the print view while the review page is written (two cores, two jobs).
+      // The browser readies the print view while the QA checks run, and prints the first PDF while
+      // the review page is written (two cores, two jobs).
       const { session } = browser;
       const source = view ?? htmlFiles[0];
       const ahead = pdfStage && session && source
@@ -149,9 +150,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         : undefined;
       ahead?.catch(() => undefined); // awaited, and reported, by the PDF stage
       const findings = strictFindings ?? check();
-      // Written with the HTML decks, so it is there without a browser.
-      await timed(timings, reporter, 'review', async () => out.write(REVIEW_FILE, await reviewPage(project, toolkit, fonts.css, findings, layout ? { layout } : {})));
-      if (options.pdf !== false) {
+      let reviewed: Promise<unknown> | undefined;
+      const review = () => (reviewed ??= timed(timings, reporter, 'review', async () => out.write(REVIEW_FILE, await reviewPage(project, toolkit, fonts.css, findings, layout ? { layout } : {}))));
+      if (options.pdf === false) await review();
+      else {
         // PDFs asked for and not made (no browser, a crash, a time-out) fail the whole build:
         // swapping in the HTML alone would leave new decks beside the old PDFs, or none.
         try {
@@ -170,7 +172,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
             ...(options.pptx ? { boxes: true } : {}),
             ...(ahead ? { view: ahead } : {}),
             ...(layout?.lines ? { lines: layout.lines } : {}),
+            // Once the first page.pdf() is sent (a turn of the event loop), Node writes the review page.
+            whilePrinting: () => new Promise((resolve) => setImmediate(resolve)).then(review),
           });
+          await review(); // a build that printed no deck
           for (const p of pdfs) {
             await out.write(outputName(model.deck.meta.id, p.mode, p.kind === 'handout' ? 'handout.pdf' : 'pdf'), p.pdf);
             if (p.boxes) {

@@ -64,6 +64,8 @@ interface Context {
   view?: PrintView | Promise<PrintView>;
   /** The layout stage's record of where lines break (layout/types.ts PhraseLines). */
   lines?: PhraseLines;
+  /** The caller's work to do while the first deck PDF prints (export/pdf.ts PdfOptions). */
+  whilePrinting?: () => Promise<unknown>;
 }
 
 const debug = createDebug('bideck:pdf');
@@ -132,6 +134,7 @@ export async function exportPdfs(htmlFiles: readonly { mode: Mode; file: string 
       ...(slides ? { pageRanges: formatSlideRange(slides) } : {}),
       ...(ctx.boxes ? { onLaidOut: (page: Page, mode: Mode) => measure(page, mode) } : {}),
       ...(ctx.lines ? { lines: ctx.lines } : {}),
+      ...(ctx.whilePrinting ? { whilePrinting: ctx.whilePrinting } : {}),
       onPdf: async (r) => {
         for (const url of r.blocked) blocked.add(url);
         const printed = performance.now();

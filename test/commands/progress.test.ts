@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { liveReporter } from '../../src/commands/progress.js';
 import { ROOT, SEED_DECK } from '../helpers/seed.js';
 
 const BIN = join(ROOT, 'test', 'helpers', 'bin.ts');
@@ -47,5 +48,31 @@ describe('progress on a terminal, stage lines elsewhere (issue 14)', () => {
     expect(run.code).toBe(0);
     expect(run.stderr).not.toMatch(STAGE_LINE);
     expect(run.stderr).not.toContain('\x1b');
+  });
+});
+
+describe('live line with stages that overlap', () => {
+  it('shows the stage begun last, and the one still running once that one ends', () => {
+    const written: string[] = [];
+    const lines: string[] = [];
+    const stream = { write: (s: string) => written.push(s) } as unknown as NodeJS.WriteStream;
+    const before = process.env['BIDECK_PROGRESS_AFTER_MS'];
+    process.env['BIDECK_PROGRESS_AFTER_MS'] = '0';
+    try {
+      const reporter = liveReporter({ stage: (name) => lines.push(name), warn: () => undefined }, stream, 60_000);
+      reporter.begin?.('pdf bi');
+      reporter.begin?.('review');
+      expect(written.at(-1)).toMatch(/review/);
+      reporter.stage('review', 5);
+      // The review page is written; the PDF still prints, and its line is back.
+      expect(lines).toEqual(['review']);
+      expect(written.at(-1)).toMatch(/pdf bi/);
+      reporter.stage('pdf bi', 9);
+      expect(lines).toEqual(['review', 'pdf bi']);
+      expect(written.at(-1)).toBe('\r\x1b[2K');
+    } finally {
+      if (before === undefined) delete process.env['BIDECK_PROGRESS_AFTER_MS'];
+      else process.env['BIDECK_PROGRESS_AFTER_MS'] = before;
+    }
   });
 });
