@@ -143,12 +143,12 @@ export const BREAKS_SOURCE = String.raw`(function () {
     });
   }
   /**
-   * The same from the layout stage's record, measuring nothing: the <wbr> no line of the modes given uses
-   * go, except in the blocks the layout stage found must keep them all (plan.whole). Before the
-   * slides are laid out, it costs no layout. Undefined (nothing done) if the record is not of
-   * this document or lacks a mode.
+   * The same from the layout stage's record, measuring nothing: the <wbr> no line of the modes
+   * given uses go, except in the blocks named in whole (indices), which keep them all. Before
+   * the slides are laid out, it costs no layout. Undefined (nothing done) if the record is not
+   * of this document or lacks a mode.
    */
-  function prepareFrom(plan, modes) {
+  function prepareFrom(plan, modes, whole) {
     var inv = inventory();
     if (plan.wbr !== inv.all.length || modes.some(function (m) { return !plan.modes[m]; })) return undefined;
     var keep = new Set();
@@ -157,7 +157,7 @@ export const BREAKS_SOURCE = String.raw`(function () {
       plan.modes[m].used.forEach(function (i) { keep.add(i); });
       remember(inv, m, recorded(inv, plan.modes[m]));
     });
-    (plan.whole || []).forEach(function (b) { (blocks[b] || []).forEach(function (i) { keep.add(i); }); });
+    (whole || []).forEach(function (b) { (blocks[b] || []).forEach(function (i) { keep.add(i); }); });
     return drop(inv, keep);
   }
   /** Every pruned block as it was: all its <wbr> back. */
@@ -206,11 +206,12 @@ export async function recordLines(page: Page): Promise<ModeLines & { wbr: number
 }
 
 /**
- * The same as {@link pruneBreaks} from the layout stage's record (checked there, {@link checkLines}),
- * measuring nothing. Undefined (nothing pruned) when the record is not of this document.
+ * The same as {@link pruneBreaks} from the layout stage's record, measuring nothing; the blocks
+ * `whole` names keep every break. Undefined (nothing pruned) when the record is not of this document.
  */
-export async function pruneFromLines(page: Page, lines: PhraseLines, modes: readonly Mode[]): Promise<PrunedBreaks | undefined> {
-  return page.evaluate(`(function () { ${install} window.bideckBreaks.unprune(); return window.bideckBreaks.prepareFrom(${JSON.stringify(lines)}, ${JSON.stringify(modes)}); })()`) as Promise<PrunedBreaks | undefined>;
+export async function pruneFromLines(page: Page, lines: PhraseLines, modes: readonly Mode[], whole: readonly number[] = []): Promise<PrunedBreaks | undefined> {
+  const args = [lines, modes, whole].map((a) => JSON.stringify(a)).join(', ');
+  return page.evaluate(`(function () { ${install} window.bideckBreaks.unprune(); return window.bideckBreaks.prepareFrom(${args}); })()`) as Promise<PrunedBreaks | undefined>;
 }
 
 /**
@@ -219,10 +220,9 @@ export async function pruneFromLines(page: Page, lines: PhraseLines, modes: read
  * a laid-out page costs a second layout of every block it touched (≈ 0.6 s at 1,000 slides).
  * `window.bideckPruned` then holds what was pruned, or null if the record did not fit.
  */
-export async function pruneWhenParsed(page: Page, lines: PhraseLines, modes: readonly Mode[]): Promise<void> {
-  await page.evaluateOnNewDocument(
-    `document.addEventListener('DOMContentLoaded', function () { ${install} window.bideckPruned = window.bideckBreaks.prepareFrom(${JSON.stringify(lines)}, ${JSON.stringify(modes)}) || null; });`,
-  );
+export async function pruneWhenParsed(page: Page, lines: PhraseLines, modes: readonly Mode[], whole: readonly number[] = []): Promise<void> {
+  const args = [lines, modes, whole].map((a) => JSON.stringify(a)).join(', ');
+  await page.evaluateOnNewDocument(`document.addEventListener('DOMContentLoaded', function () { ${install} window.bideckPruned = window.bideckBreaks.prepareFrom(${args}) || null; });`);
 }
 
 /** What {@link pruneWhenParsed} did: undefined if it has not run, null if the record did not fit. */
@@ -230,27 +230,9 @@ export async function prunedWhenParsed(page: Page): Promise<PrunedBreaks | null 
   return page.evaluate('window.bideckPruned') as Promise<PrunedBreaks | null | undefined>;
 }
 
-/**
- * The layout stage's check of its record, in a page laid out as planned with every <wbr>: each of
- * `modes` in turn is pruned to the breaks its own lines use (the most a print of it removes) and
- * every block must keep the recorded size and line breaks, or it gets its breaks back. A print of
- * several modes removes fewer: only what none of them uses. Returns the blocks given back, which
- * keep all their breaks in print (`PhraseLines.whole`), or undefined if the record does not fit.
- * The page is left with every break.
- */
-export async function checkLines(page: Page, lines: PhraseLines, modes: readonly Mode[]): Promise<number[] | undefined> {
-  return page.evaluate(`(function (modes) {
-    ${install}
-    var b = window.bideckBreaks;
-    for (var k = 0; k < modes.length; k++) {
-      b.unprune();
-      if (!b.prepareFrom(${JSON.stringify(lines)}, [modes[k]])) return undefined;
-      window.bideckSetMode(modes[k]);
-      b.verify(modes[k]);
-    }
-    b.unprune();
-    return b.restored();
-  })(${JSON.stringify(modes)})`) as Promise<number[] | undefined>;
+/** The blocks (indices, as the record counts them) {@link verifyBreaks} gave their breaks back so far. */
+export async function restoredBlocks(page: Page): Promise<number[]> {
+  return page.evaluate(`(function () { ${install} return window.bideckBreaks.restored(); })()`) as Promise<number[]>;
 }
 
 /** Before printing the mode on screen: blocks whose layout moved get every break back (the count). */

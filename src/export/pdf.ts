@@ -4,9 +4,9 @@ import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import createDebug from 'debug';
 import { BideckError } from '../errors.js';
 import { openPage } from './browser.js';
-import { pruneBreaks, pruneFromLines, prunedWhenParsed, pruneWhenParsed, verifyBreaks } from './breaks.js';
+import { pruneBreaks, pruneFromLines, prunedWhenParsed, pruneWhenParsed, restoredBlocks, verifyBreaks } from './breaks.js';
 import type { PrunedBreaks } from './breaks.js';
-import type { PhraseLines } from '../layout/types.js';
+import type { CheckedPrint, PhraseLines } from '../layout/types.js';
 import { prepareTags, tagWhenParsed } from './tags.js';
 import type { Mode } from '../render/deck.js';
 
@@ -18,6 +18,11 @@ export interface PdfResult {
   /** Requests the deck tried to make outside its own file (always blocked). */
   blocked: string[];
   pages: number;
+  /**
+   * Printed from the layout stage's record and checked (not trusted): the blocks (indices) given
+   * back their phrase breaks so far, in this mode or one printed before it from the same page.
+   */
+  whole?: number[];
 }
 
 export interface PdfOptions {
@@ -36,6 +41,8 @@ export interface PdfOptions {
   onLaidOut?: (page: Page, mode: Mode) => Promise<void>;
   /** The layout stage's record of where lines break: unused phrase breaks go without measuring. */
   lines?: PhraseLines;
+  /** A print of these modes that checked that record: it is trusted, each mode printed unchecked. */
+  checked?: CheckedPrint;
   /**
    * Node's own work to do while the browser prints the first mode (the build writes its review
    * page then): started once `page.pdf()` is asked for; a failure fails the export.
@@ -48,14 +55,12 @@ export interface PrintView {
   page: Page;
   blocked: string[];
   /**
-   * Its unused phrase breaks being pruned for these modes (prepareView): true once pruned from the
-   * layout stage's checked record, false once measured here (then each mode checks before printing).
+   * Its unused phrase breaks being pruned for these modes (prepareView): from a record a print of
+   * them checked before (`trusted`: nothing to check), from the layout stage's record, or measured
+   * here; the last two are checked mode by mode before printing.
    */
-  pruning?: Promise<boolean>;
-  /**
-   * Its unused phrase breaks already pruned from the layout stage's checked record (plan.lines):
-   * as the document was parsed, or in the layout stage's own page.
-   */
+  pruning?: Promise<'trusted' | 'recorded' | 'measured'>;
+  /** Its unused phrase breaks already pruned from the layout stage's record as it was parsed. */
   pruned?: PrunedBreaks;
 }
 
@@ -68,9 +73,11 @@ export interface ViewOptions {
   /** The layout stage's record, with `modes`: the phrase breaks no line of them uses go as the document is parsed. */
   lines?: PhraseLines;
   modes?: readonly Mode[];
+  /** A print of the same modes that checked the record (its blocks kept whole stay whole). */
+  checked?: CheckedPrint;
   /**
-   * With `lines`, and nothing to measure in the page before it prints: only the pages in view are
-   * laid out until `page.pdf()` lays out all of them (deck.css `bideck-lazy`), instead of twice.
+   * With a checked record, and nothing to measure in the page before it prints: only the pages
+   * in view are laid out until `page.pdf()` lays out all of them (deck.css `bideck-lazy`).
    */
   lazy?: boolean;
 }
@@ -81,15 +88,16 @@ export interface ViewOptions {
  * breaks no line uses (export/breaks.ts): from the layout stage's record where there is one (or
  * already done as the page was parsed), else measured as the tags leave the text.
  */
-export function prepareView(view: PrintView, modes: readonly Mode[], tagged = true, lines?: PhraseLines): PrintView {
+export function prepareView(view: PrintView, modes: readonly Mode[], tagged = true, lines?: PhraseLines, checked?: CheckedPrint): PrintView {
   const start = performance.now();
-  const prune = async (): Promise<boolean> => {
-    const recorded = view.pruned ?? (lines && (await pruneFromLines(view.page, lines, modes)));
+  const prune = async (): Promise<'trusted' | 'recorded' | 'measured'> => {
+    const recorded = view.pruned ?? (lines && (await pruneFromLines(view.page, lines, modes, checked?.whole)));
     // Measuring needs every page laid out: a lazy view (openView) becomes a whole one.
     if (!recorded) await view.page.evaluate(() => document.documentElement.classList.remove('bideck-lazy'));
     const pruned = recorded ?? (await pruneBreaks(view.page, modes));
-    debug('tags and phrase breaks %o (%s) in %d ms', pruned, recorded ? 'from the layout record' : 'measured', Math.round(performance.now() - start));
-    return recorded !== undefined;
+    const how = recorded === undefined ? 'measured' : checked ? 'trusted' : 'recorded';
+    debug('tags and phrase breaks %o (%s) in %d ms', pruned, how, Math.round(performance.now() - start));
+    return how;
   };
   const pruning = (tagged ? prepareTags(view.page) : Promise.resolve()).then(prune);
   pruning.catch(() => undefined); // awaited, and reported, by printDeck
@@ -115,10 +123,16 @@ export async function printDeck(browser: Browser, source: string | PrintView, op
     const tagged = options.tagged !== false;
     const lines = options.lines;
     const view = typeof source === 'string'
-      ? prepareView(await openView(browser, source, first, { timeoutMs: timeout, blocked, tagged, ...(lines ? { lines, modes: options.modes, lazy: !options.onLaidOut } : {}) }), options.modes, tagged, lines)
+      ? prepareView(
+        await openView(browser, source, first, { timeoutMs: timeout, blocked, tagged, ...(lines ? { lines, modes: options.modes, lazy: !options.onLaidOut } : {}), ...(options.checked ? { checked: options.checked } : {}) }),
+        options.modes,
+        tagged,
+        lines,
+        options.checked,
+      )
       : source;
     page = view.page;
-    const checked = await (view.pruning ?? prepareView(view, options.modes, tagged, lines).pruning);
+    const pruned = await (view.pruning ?? prepareView(view, options.modes, tagged, lines, options.checked).pruning);
     const results: PdfResult[] = [];
     const pending: Promise<void>[] = [];
     for (const mode of options.modes) {
@@ -136,8 +150,8 @@ export async function printDeck(browser: Browser, source: string | PrintView, op
         mode,
         options.titles[mode] ?? null,
       );
-      // Pruned from the layout stage's record: that stage checked every mode already.
-      const restored = checked ? 0 : await verifyBreaks(page, mode);
+      // Pruned from a record a print of these modes checked before: trusted.
+      const restored = pruned === 'trusted' ? 0 : await verifyBreaks(page, mode);
       if (restored) debug('%s: %d blocks kept every phrase break', mode, restored);
       if (options.tagged !== false) await prepareTags(page);
       if (options.onLaidOut) await options.onLaidOut(page, mode);
@@ -155,7 +169,8 @@ export async function printDeck(browser: Browser, source: string | PrintView, op
       await alongside;
       const pdf = await printing;
       debug('%s: switch %d ms, page.pdf %d ms, %d bytes', mode, Math.round(switched - started), Math.round(performance.now() - switched), pdf.length);
-      const result = { mode, pdf, blocked, ...facts };
+      const whole = pruned === 'recorded' ? await restoredBlocks(page) : undefined;
+      const result = { mode, pdf, blocked, ...facts, ...(whole ? { whole } : {}) };
       results.push(result);
       if (options.onPdf) pending.push(options.onPdf(result));
     }
@@ -192,9 +207,9 @@ export async function openView(browser: Browser, htmlFile: string, mode: Mode, o
   try {
     page = await openPage(browser);
     if (options.tagged !== false) await tagWhenParsed(page);
-    if (options.lines && options.modes) await pruneWhenParsed(page, options.lines, options.modes);
+    if (options.lines && options.modes) await pruneWhenParsed(page, options.lines, options.modes, options.checked?.whole);
     const start = performance.now();
-    await openPrintView(page, htmlFile, mode, timeoutMs, blocked, false, options.lines !== undefined && options.modes !== undefined && options.lazy === true);
+    await openPrintView(page, htmlFile, mode, timeoutMs, blocked, false, options.lines !== undefined && options.modes !== undefined && options.checked !== undefined && options.lazy === true);
     const marks = await page.evaluate('window.bideckMarks').catch(() => undefined);
     debug('print view %d ms %o', Math.round(performance.now() - start), marks);
     const pruned = options.lines ? await prunedWhenParsed(page) : undefined;

@@ -10,8 +10,7 @@ import type { BideckErrorOptions, SourceLocation } from '../errors.js';
 import type { DeckModel, SlideModel } from '../model/types.js';
 import type { Mode } from '../render/deck.js';
 import { openPage } from '../export/browser.js';
-import { checkLines, pruneFromLines, recordLines } from '../export/breaks.js';
-import type { PrunedBreaks } from '../export/breaks.js';
+import { recordLines } from '../export/breaks.js';
 import { openPrintView } from '../export/pdf.js';
 import { sectionAttributeValues } from './attributes.js';
 import { candidates, planSplit, wholeContent, widestCard } from './decide.js';
@@ -44,8 +43,6 @@ export interface LayoutInput {
   printFirst?: Mode;
   /** Requests the deck tried to make outside its own file (export/pdf.ts), collected here. */
   blocked?: string[];
-  /** The modes the PDFs print from the kept page (its unused phrase breaks are dropped for them). */
-  printModes?: readonly Mode[];
 }
 
 export interface LayoutOutput {
@@ -53,8 +50,6 @@ export interface LayoutOutput {
   plan: LayoutPlan;
   /** With `keepPage`: the print view, laid out as planned; the caller closes it. */
   page?: Page;
-  /** The kept page's unused phrase breaks, already dropped and checked (plan.lines). */
-  pruned?: PrunedBreaks;
 }
 
 /** Enough for a 1-initiative slide of 15 points split to single points, twice over. */
@@ -89,6 +84,8 @@ export async function runLayout(browser: Browser, input: LayoutInput): Promise<L
       debug('pass %d: %d print view(s) open in %d ms', pass, pages.length, Math.round(performance.now() - opening));
       const measured = await Promise.all(groups.map((g, i) => measureModes(pages[i] as Page, g, model.slides, pass)));
       const page = pages.at(-1) as Page;
+      await closePages(pages.slice(0, -1));
+      pages = [page];
       // Merged in the modes' order, as one tab measuring them in turn would have found them.
       const decided: Partial<Record<Mode, Map<string, Candidate>>> = {};
       const boxes: Partial<Record<Mode, Box[][]>> = {};
@@ -102,25 +99,19 @@ export async function runLayout(browser: Browser, input: LayoutInput): Promise<L
         if (m.boxes) boxes[mode] = m.boxes;
         if (m.lines) {
           const { wbr, ...modeLines } = m.lines;
-          lines ??= { wbr, modes: {}, whole: [] };
+          lines ??= { wbr, modes: {} };
           lines.modes[mode] = modeLines;
         }
       }
       debug('pass %d: %d slides, %d to continue', pass, model.slides.length, failing.size);
       if (failing.size === 0) {
         const plan = { ...record(model, input, decided, boxes, splits), ...(lines ? { lines } : {}) };
-        // Every tab set as the deck file is; each checks its modes with the unused breaks gone.
-        await Promise.all(pages.map((p) => settle(p, plan)));
-        const checked = lines ? await checkPruned(pages, groups, lines, input.printModes ?? order) : undefined;
-        await closePages(pages.slice(0, -1));
-        pages = [page];
         if (!input.keepPage) return { model, plan };
+        await settle(page, plan);
         debug('print view set as planned');
         pages = []; // the caller's now
-        return { model, plan, page, ...(checked ? { pruned: checked } : {}) };
+        return { model, plan, page };
       }
-      await closePages(pages.slice(0, -1));
-      pages = [page];
       if (pass >= MAX_PASSES) throw new BideckError('layout', `the layout did not settle after ${MAX_PASSES} passes; slides still too full: ${[...failing.keys()].join(', ')}`);
       splits = await continueSlides(page, model, failing, splits, input);
     }
@@ -316,22 +307,6 @@ async function settle(page: Page, plan: LayoutPlan): Promise<void> {
       for (const [name, value] of Object.entries(attributes)) section.setAttribute(name, value);
     }
   }, values);
-}
-
-/**
- * Check the record of where lines break (export/breaks.ts checkLines): each tab, set as planned,
- * checks its own modes. The blocks whose lines moved keep all their breaks (`lines.whole`, filled
- * in here). The kept page is then pruned for the modes the PDFs print, as the record says.
- */
-async function checkPruned(pages: readonly Page[], groups: readonly (readonly Mode[])[], lines: PhraseLines, printModes: readonly Mode[]): Promise<PrunedBreaks | undefined> {
-  const start = performance.now();
-  const checked = await Promise.all(pages.map((p, i) => checkLines(p, lines, groups[i] ?? [])));
-  if (checked.some((c) => c === undefined)) return undefined;
-  lines.whole = [...new Set(checked.flat() as number[])].sort((a, b) => a - b);
-  const page = pages.at(-1);
-  const pruned = page ? await pruneFromLines(page, lines, printModes) : undefined;
-  debug('phrase breaks checked in %d ms: %d block(s) kept whole; print view %o', Math.round(performance.now() - start), lines.whole.length, pruned);
-  return pruned;
 }
 
 /** Where each slide's blocks are, in the mode on screen, as the slides stand now. */

@@ -35,8 +35,18 @@ export interface PhraseLines {
   wbr: number;
   modes: Partial<Record<Mode, ModeLines>>;
   /**
-   * Blocks (indices) that keep every <wbr>: without the unused ones their lines moved when the
-   * layout stage checked (text shaped as one run can differ from the same text in pieces).
+   * Prints that checked the record (export/breaks.ts): a print of the same modes trusts it, and
+   * lays its pages out only once, in `page.pdf()`.
+   */
+  checked?: CheckedPrint[];
+}
+
+/** A print of these modes, each checked with the unused breaks gone, and the blocks that moved. */
+export interface CheckedPrint {
+  modes: Mode[];
+  /**
+   * Blocks (indices) that keep every <wbr>: without the unused ones their lines moved (text
+   * shaped as one run can differ from the same text in pieces).
    */
   whole: number[];
 }

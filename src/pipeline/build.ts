@@ -11,7 +11,8 @@ import type { Mode } from '../render/deck.js';
 import { renderHandout } from '../render/handout.js';
 import { buildDate } from './date.js';
 import type { BrowserSession } from '../export/browser.js';
-import { problemSlides } from '../layout/index.js';
+import type { ModePdf } from './pdfs.js';
+import { problemSlides, writeCachedPlan } from '../layout/index.js';
 import type { LayoutPlan } from '../layout/index.js';
 import { layOut } from './layout.js';
 import { embedFonts } from './fonts.js';
@@ -140,7 +141,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const htmlFiles = await timed(timings, reporter, 'write', () =>
         Promise.all(pages.map(async (p) => ({ mode: p.mode, file: await out.write(outputName(model.deck.meta.id, p.mode, 'html'), p.html) }))),
       );
-      if (layout) await out.write(`${model.deck.meta.id}.layout.json`, `${JSON.stringify(layout)}\n`);
       // The browser readies the print view while the QA checks run, and prints the first PDF while
       // the review page is written (two cores, two jobs).
       const { session } = browser;
@@ -176,6 +176,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
             whilePrinting: () => new Promise((resolve) => setImmediate(resolve)).then(review),
           });
           await review(); // a build that printed no deck
+          await recordCheck(layout, modes, pdfs, cacheDir);
           for (const p of pdfs) {
             await out.write(outputName(model.deck.meta.id, p.mode, p.kind === 'handout' ? 'handout.pdf' : 'pdf'), p.pdf);
             if (p.boxes) {
@@ -190,6 +191,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
           throw e;
         }
       }
+      // After the PDFs: a print that checked the layout record adds that to it (recordCheck).
+      if (layout) await out.write(`${model.deck.meta.id}.layout.json`, `${JSON.stringify(layout)}\n`);
       signal?.throwIfAborted();
       await out.commit();
       await rates.save(timings);
@@ -204,3 +207,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 }
 
 export { deckTitle };
+
+/**
+ * A print that checked the layout record (export/breaks.ts: each mode with the unused phrase
+ * breaks gone, every block where the record says) is written into it and the cached plan, so the
+ * next print of the same modes trusts the record and lays the deck out only in `page.pdf()`.
+ */
+async function recordCheck(layout: LayoutPlan | undefined, modes: readonly Mode[], pdfs: readonly ModePdf[], cacheDir: string): Promise<void> {
+  const decks = pdfs.filter((p) => p.kind === 'deck');
+  const whole = decks.at(-1)?.whole;
+  if (!layout?.lines || whole === undefined || decks.length !== modes.length) return;
+  layout.lines.checked = [...(layout.lines.checked ?? []), { modes: [...modes], whole }];
+  await writeCachedPlan(cacheDir, layout);
+}

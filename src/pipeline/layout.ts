@@ -69,11 +69,11 @@ export async function layOut(
       if (cached && cached.browser === version) return use(cached);
       // The PDF's --timeout is for the export; laying out keeps the default time-out.
       const blocked: string[] = [];
-      const { model, plan, page, pruned } = await runLayout(browser, { model: loaded.model, modes: MODES, render, locate: loaded.deckSource.locate, hash, browser: version, keepPage: pdf, blocked, printFirst: options.modes?.[0] ?? 'bi', printModes: options.modes ?? MODES });
+      const { model, plan, page } = await runLayout(browser, { model: loaded.model, modes: MODES, render, locate: loaded.deckSource.locate, hash, browser: version, keepPage: pdf, blocked, printFirst: options.modes?.[0] ?? 'bi' });
       const measured = performance.now();
       await writeCachedPlan(cacheDir, plan);
       debug('plan cached in %d ms', Math.round(performance.now() - measured));
-      return { project: { ...loaded, model }, layout: plan, ...(page ? { view: { page, blocked, ...(pruned ? { pruned } : {}) } } : {}) };
+      return { project: { ...loaded, model }, layout: plan, ...(page ? { view: { page, blocked } } : {}) };
     } catch (cause) {
       // A crashed or killed browser surfaces as puppeteer's own errors: report them as export does.
       if (cause instanceof BideckError) throw cause;

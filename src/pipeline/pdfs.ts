@@ -7,7 +7,7 @@ import { setPdfMetadata } from '../export/metadata.js';
 import { measureBoxes } from '../export/boxes.js';
 import { openView, prepareView, printDeck } from '../export/pdf.js';
 import type { PrintView } from '../export/pdf.js';
-import type { PhraseLines } from '../layout/index.js';
+import type { CheckedPrint, PhraseLines } from '../layout/index.js';
 import type { Browser, Page } from 'puppeteer-core';
 import type { MeasuredSlide } from '../pptx/boxes.js';
 import { outline } from '../model/outline.js';
@@ -29,6 +29,8 @@ export interface ModePdf {
   pdf: Uint8Array;
   /** Deck PDFs when asked for (`boxes`): every page's measured blocks, for the PowerPoint writer. */
   boxes?: MeasuredSlide[];
+  /** Deck PDFs checked against the layout record: the blocks that kept every phrase break (PdfResult). */
+  whole?: number[];
 }
 
 /** The handout of one mode's deck: its sheets (render/handout.ts) and stylesheet. */
@@ -83,10 +85,22 @@ export async function printViewAhead(
 ): Promise<PrintView> {
   const tagged = !ctx.draft;
   const { lines } = ctx;
+  const checked = lines && checkedPrint(lines, modes);
   const view = 'page' in source
     ? source
-    : await openView((await session).browser, source.file, source.mode, { tagged, ...(ctx.timeoutMs ? { timeoutMs: ctx.timeoutMs } : {}), ...(lines ? { lines, modes, lazy: !ctx.boxes } : {}) });
-  return prepareView(view, modes, tagged, lines);
+    : await openView((await session).browser, source.file, source.mode, {
+      tagged,
+      ...(ctx.timeoutMs ? { timeoutMs: ctx.timeoutMs } : {}),
+      ...(lines ? { lines, modes, lazy: !ctx.boxes } : {}),
+      ...(checked ? { checked } : {}),
+    });
+  return prepareView(view, modes, tagged, lines, checked);
+}
+
+/** The print of exactly these modes that checked the layout record before, if one did. */
+export function checkedPrint(lines: PhraseLines, modes: readonly Mode[]): CheckedPrint | undefined {
+  const key = [...modes].sort().join();
+  return lines.checked?.find((c) => [...c.modes].sort().join() === key);
 }
 
 /** All modes in one page of one browser, and the handout in a second page alongside. */
@@ -95,6 +109,7 @@ export async function exportPdfs(htmlFiles: readonly { mode: Mode; file: string 
   const date = buildDate(ctx.env);
   const timeout = { ...(ctx.timeoutMs ? { timeoutMs: ctx.timeoutMs } : {}), ...(ctx.draft ? { tagged: false } : {}) };
   const slides = ctx.slides;
+  const checked = ctx.lines && checkedPrint(ctx.lines, htmlFiles.map((f) => f.mode));
   const index = (n: number) => (slides ? slides.indexOf(n) : n - 1);
   const finish = (pdf: Uint8Array, mode: Mode, pageOf: (slide: number) => number | undefined) => {
     const lang = mode === 'en' ? 'en' : 'zh';
@@ -134,6 +149,7 @@ export async function exportPdfs(htmlFiles: readonly { mode: Mode; file: string 
       ...(slides ? { pageRanges: formatSlideRange(slides) } : {}),
       ...(ctx.boxes ? { onLaidOut: (page: Page, mode: Mode) => measure(page, mode) } : {}),
       ...(ctx.lines ? { lines: ctx.lines } : {}),
+      ...(checked ? { checked } : {}),
       ...(ctx.whilePrinting ? { whilePrinting: ctx.whilePrinting } : {}),
       onPdf: async (r) => {
         for (const url of r.blocked) blocked.add(url);
@@ -145,7 +161,7 @@ export async function exportPdfs(htmlFiles: readonly { mode: Mode; file: string 
         ctx.timings.push({ stage: `pdf ${r.mode}`, ms });
         ctx.reporter.stage(`pdf ${r.mode}`, ms, `${pdf.length} bytes`);
         const boxes = measured.get(r.mode);
-        out.push({ mode: r.mode, kind: 'deck', pdf, ...(boxes ? { boxes } : {}) });
+        out.push({ mode: r.mode, kind: 'deck', pdf, ...(boxes ? { boxes } : {}), ...(r.whole ? { whole: r.whole } : {}) });
         const next = order[order.indexOf(r.mode) + 1];
         if (next) ctx.reporter.begin?.(`pdf ${next}`);
       },

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkLines, pruneBreaks, pruneFromLines, verifyBreaks } from '../../src/export/breaks.js';
+import { pruneBreaks, pruneFromLines, restoredBlocks, verifyBreaks } from '../../src/export/breaks.js';
 import { openPrintView, openView, prepareView } from '../../src/export/pdf.js';
 import type { PhraseLines } from '../../src/layout/types.js';
 import { build } from '../../src/pipeline/build.js';
@@ -141,28 +141,28 @@ describe('print view: unused phrase breaks', () => {
     }
   });
 
-  it('the layout stage\'s check keeps whole the blocks whose lines move, and the print keeps their breaks', async () => {
+  it('a print from the record checks it, names the blocks it gave back, and a print that keeps them whole keeps their breaks', async () => {
     const record = lines as PhraseLines;
-    const fresh = await browser.newPage();
+    // A block recorded 5 px taller than it is: its lines "moved" once pruned.
+    const sizes = [...(record.modes.bi?.sizes ?? [])];
+    const at = sizes.findIndex((v, i) => i % 2 === 1 && v > 0);
+    sizes[at] = (sizes[at] ?? 0) + 5;
+    const block = (at - 1) / 2;
+    const moved: PhraseLines = { ...record, modes: { ...record.modes, bi: { ...(record.modes.bi as { used: number[] }), sizes } } };
+    const view = await openView(browser, html, 'bi', { lines: moved, modes: ['bi'] });
     try {
-      await openPrintView(fresh, html, 'bi', 60_000, []);
-      expect(await checkLines(fresh, record, ['bi', 'zh'])).toEqual([]);
-      // A block recorded 5 px taller than it is: its lines "moved" once pruned.
-      const sizes = [...(record.modes.bi?.sizes ?? [])];
-      const block = sizes.findIndex((v, i) => i % 2 === 1 && v > 0);
-      sizes[block] = (sizes[block] ?? 0) + 5;
-      const moved: PhraseLines = { ...record, modes: { ...record.modes, bi: { ...(record.modes.bi as { used: number[] }), sizes } } };
-      const whole = await checkLines(fresh, moved, ['bi']);
-      expect(whole).toEqual([(block - 1) / 2]);
-      // The check leaves every break in place; a print with that block kept whole keeps its own.
-      const total = await wbrCount(fresh);
-      const all = await pruneFromLines(fresh, { ...record, whole: [] }, ['bi']);
-      const kept = await pruneFromLines(fresh, { ...record, whole: whole ?? [] }, ['bi']);
+      expect(await prepareView(view, ['bi'], true, moved).pruning).toBe('recorded');
+      expect(await verifyBreaks(view.page, 'bi')).toBe(1);
+      expect(await restoredBlocks(view.page)).toEqual([block]);
+      // Kept whole, that block keeps every break; the others are pruned as before.
+      const total = record.wbr;
+      const all = await pruneFromLines(view.page, record, ['bi']);
+      const kept = await pruneFromLines(view.page, record, ['bi'], [block]);
       expect(all?.removed).toBeGreaterThan(0);
       expect(kept?.removed).toBeLessThan(all?.removed ?? 0);
-      expect(await wbrCount(fresh)).toBe(total - (kept?.removed ?? 0));
+      expect(await wbrCount(view.page)).toBe(total - (kept?.removed ?? 0));
     } finally {
-      await fresh.close();
+      await view.page.close();
     }
   });
 

@@ -8,9 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openView, prepareView, printDeck } from '../../src/export/pdf.js';
 import { build } from '../../src/pipeline/build.js';
 import { startBrowser } from '../helpers/browser.js';
-import { structText } from '../helpers/pdf.js';
+import { pdfText, structText } from '../helpers/pdf.js';
 import { ROOT } from '../helpers/seed.js';
 import type { PhraseLines } from '../../src/layout/types.js';
+import type { Mode } from '../../src/render/deck.js';
 
 /**
  * bideck's own print view (templates/boot.js printView, issue 15): one page box a slide, no
@@ -78,12 +79,14 @@ describe('print view', () => {
   it('prints the same pages from a lazy view (pruned from the layout record, pages laid out only by page.pdf)', async () => {
     expect(lines).toBeDefined();
     const print = async (lazy: boolean) => {
-      const view = await openView(browser, html, 'bi', { lines: lines as PhraseLines, modes: ['bi', 'en'], lazy });
+      // Lazy needs a record a print of these modes checked before.
+      const checked = lazy ? { modes: ['bi', 'en'] as Mode[], whole: [] } : undefined;
+      const view = await openView(browser, html, 'bi', { lines: lines as PhraseLines, modes: ['bi', 'en'], lazy: true, ...(checked ? { checked } : {}) });
       expect(view.pruned?.removed).toBeGreaterThan(0);
       // Pages out of view wait for page.pdf() to lay them out (deck.css bideck-lazy).
       const visibility = await view.page.evaluate(() => getComputedStyle(document.querySelector('.pdf-page') as Element).contentVisibility);
       expect(visibility).toBe(lazy ? 'auto' : 'visible');
-      return { pdfs: await printDeck(browser, prepareView(view, ['bi', 'en'], true, lines), { modes: ['bi', 'en'], titles: {} }) };
+      return { pdfs: await printDeck(browser, prepareView(view, ['bi', 'en'], true, lines, checked), { modes: ['bi', 'en'], titles: {} }) };
     };
     const lazy = await print(true);
     const full = await print(false);
@@ -101,5 +104,21 @@ describe('print view', () => {
       expect(pngs('l')).toHaveLength(slides);
       for (const [k, f] of pngs('l').entries()) expect(readFileSync(join(work, f)).equals(readFileSync(join(work, pngs('f')[k] as string)))).toBe(true);
     }
+  }, 120_000);
+
+  it('a build checks the layout record as it prints, and the next print of the same modes trusts it', async () => {
+    const deckPath = join(ROOT, 'test', 'fixtures', 'layout-dense', 'deck.yaml');
+    const cacheDir = join(work, 'cache-checked');
+    const first = await build({ deckPath, outDir: join(work, 'checked-1'), modes: ['bi'], checks: false, cacheDir });
+    expect(first.layout?.lines?.checked).toEqual([{ modes: ['bi'], whole: [] }]);
+    const written = JSON.parse(readFileSync(join(work, 'checked-1', 'layout-dense.layout.json'), 'utf8')) as { lines: PhraseLines };
+    expect(written.lines.checked).toEqual([{ modes: ['bi'], whole: [] }]);
+    // Cached: printed from the record as checked, lazily; nothing to check, nothing added.
+    const second = await build({ deckPath, outDir: join(work, 'checked-2'), modes: ['bi'], checks: false, cacheDir });
+    expect(second.layout?.lines?.checked).toEqual([{ modes: ['bi'], whole: [] }]);
+    // Another set of modes is checked in its turn.
+    const third = await build({ deckPath, outDir: join(work, 'checked-3'), modes: ['bi', 'zh'], checks: false, cacheDir });
+    expect(third.layout?.lines?.checked?.map((c) => c.modes)).toEqual([['bi'], ['bi', 'zh']]);
+    for (const r of [first, second, third]) expect(pdfText(r.files.find((f) => f.endsWith('layout-dense.pdf')) ?? '')).toBe(pdfText(first.files.find((f) => f.endsWith('layout-dense.pdf')) ?? ''));
   }, 120_000);
 });
