@@ -30,21 +30,25 @@ if (!existsSync(join(baseDir, 'lib', 'index.js'))) {
   execFileSync(node, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: baseDir, stdio: 'inherit' });
 }
 
-/** A side: its checkout, its seed deck, its 1,000-slide deck and its cache folder. */
+/**
+ * A side: its checkout, its seed deck, its 1,000-slide deck and a cache folder for each deck, so
+ * that a "measured" run of one deck (its layout decisions removed) leaves the other's cached.
+ */
 async function side(name, dir) {
   const { writeSyntheticDeck } = await import(pathToFileURL(join(dir, 'bench', 'synth.mjs')).href);
   const seed = join(dir, 'data', 'deck.yaml');
   const big = writeSyntheticDeck(seed, 1000, join(work, `${name}-deck`));
-  return { name, dir, seed, big, cache: join(work, `${name}-cache`) };
+  return { name, dir, seed, big, caches: { [seed]: join(work, `${name}-cache-seed`), [big]: join(work, `${name}-cache-big`) } };
 }
 const sides = [await side('base', baseDir), await side('head', root)];
 
 /** One build in its own process (the side's bench/case.mjs): whole-process milliseconds. */
 function run(s, deck, { modes = '', measured = false } = {}) {
-  if (measured) rmSync(join(s.cache, 'layout'), { recursive: true, force: true });
+  const cache = s.caches[deck];
+  if (measured) rmSync(join(cache, 'layout'), { recursive: true, force: true });
   const out = join(work, `out-${Math.random().toString(36).slice(2)}`);
   const t = performance.now();
-  const r = spawnSync(node, [join(s.dir, 'bench', 'case.mjs'), deck, out, 'pdf', s.cache], { cwd: s.dir, encoding: 'utf8', env: { ...process.env, BIDECK_BENCH_MODES: modes } });
+  const r = spawnSync(node, [join(s.dir, 'bench', 'case.mjs'), deck, out, 'pdf', cache], { cwd: s.dir, encoding: 'utf8', env: { ...process.env, BIDECK_BENCH_MODES: modes } });
   const ms = performance.now() - t;
   rmSync(out, { recursive: true, force: true });
   if (r.status !== 0) throw new Error(`${s.name}: ${deck} failed: ${r.stderr}`);

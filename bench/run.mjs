@@ -82,7 +82,9 @@ results.seed.load = load();
 
 // 1,000 slides, bilingual, one tagged PDF (and untagged, --draft), against the floor.
 const big = writeSyntheticDeck(seed, 1000, join(work, 'synthetic-1000'));
-runCase(big, { pdf: false }); // the synthetic deck uses the seed's characters: font cache warm
+// As a rebuild finds it: fonts cached (the seed's characters), the layout decided, and its
+// phrase-break record checked by a print of the same modes (README, Layout).
+runCase(big, { modes: 'bi' });
 const bigRuns = { tagged: [], measured: [], draft: [], floor: [] };
 let bigPeers;
 for (let i = 0; i < BIG_RUNS; i++) {
