@@ -141,7 +141,13 @@ export async function printDeck(browser: Browser, source: string | PrintView, op
       const facts = await page.evaluate(
         (m: string, title: string | null) => {
           const w = window as unknown as { bideckSetMode(m: string): void };
-          if (document.documentElement.dataset['mode'] !== m) w.bideckSetMode(m);
+          // A lazy view (openView) prints its first mode lazily only: the pages Chromium skipped
+          // and laid out for that print paint their text out of order in a later one (the pixels
+          // the same, text extraction not), so the other modes print from a whole layout.
+          if (document.documentElement.dataset['mode'] !== m) {
+            document.documentElement.classList.remove('bideck-lazy');
+            w.bideckSetMode(m);
+          }
           if (title !== null) document.title = title;
           return {
             pages: document.querySelectorAll('.reveal .slides section.slide').length,

@@ -9,9 +9,9 @@ import { openView, prepareView, printDeck } from '../../src/export/pdf.js';
 import { build } from '../../src/pipeline/build.js';
 import { startBrowser } from '../helpers/browser.js';
 import { pdfText, structText } from '../helpers/pdf.js';
-import { ROOT } from '../helpers/seed.js';
+import { ROOT, SEED_DECK } from '../helpers/seed.js';
 import type { PhraseLines } from '../../src/layout/types.js';
-import type { Mode } from '../../src/render/deck.js';
+import { MODES } from '../../src/render/deck.js';
 
 /**
  * bideck's own print view (templates/boot.js printView, issue 15): one page box a slide, no
@@ -76,34 +76,46 @@ describe('print view', () => {
     expect(ahead.map((r) => r.pdf.length)).toEqual(fresh.map((r) => r.pdf.length));
   }, 120_000);
 
-  it('prints the same pages from a lazy view (pruned from the layout record, pages laid out only by page.pdf)', async () => {
-    expect(lines).toBeDefined();
+  /** Every mode printed from a lazy view and from a whole one: the same pages, structure and text. */
+  async function lazyAgainstWhole(deckHtml: string, record: PhraseLines | undefined, pageCount: number, name: string): Promise<void> {
+    expect(record).toBeDefined();
     const print = async (lazy: boolean) => {
       // Lazy needs a record a print of these modes checked before.
-      const checked = lazy ? { modes: ['bi', 'en'] as Mode[], whole: [] } : undefined;
-      const view = await openView(browser, html, 'bi', { lines: lines as PhraseLines, modes: ['bi', 'en'], lazy: true, ...(checked ? { checked } : {}) });
+      const checked = lazy ? { modes: [...MODES], whole: [] } : undefined;
+      const view = await openView(browser, deckHtml, 'bi', { lines: record as PhraseLines, modes: MODES, lazy: true, ...(checked ? { checked } : {}) });
       expect(view.pruned?.removed).toBeGreaterThan(0);
       // Pages out of view wait for page.pdf() to lay them out (deck.css bideck-lazy).
       const visibility = await view.page.evaluate(() => getComputedStyle(document.querySelector('.pdf-page') as Element).contentVisibility);
       expect(visibility).toBe(lazy ? 'auto' : 'visible');
-      return { pdfs: await printDeck(browser, prepareView(view, ['bi', 'en'], true, lines, checked), { modes: ['bi', 'en'], titles: {} }) };
+      return printDeck(browser, prepareView(view, MODES, true, record, checked), { modes: MODES, titles: {} });
     };
     const lazy = await print(true);
-    const full = await print(false);
-    for (const [i, mode] of ['bi', 'en'].entries()) {
-      const files = [lazy, full].map((r, k) => {
-        const file = join(work, `${mode}-${k ? 'full' : 'lazy'}.pdf`);
-        writeFileSync(file, (r.pdfs[i] as { pdf: Uint8Array }).pdf);
+    const whole = await print(false);
+    for (const [i, mode] of MODES.entries()) {
+      const [a, b] = [lazy, whole].map((r, k) => {
+        const file = join(work, `${name}-${mode}-${k ? 'whole' : 'lazy'}.pdf`);
+        writeFileSync(file, (r[i] as { pdf: Uint8Array }).pdf);
         return file;
-      });
-      const [a, b] = files as [string, string];
+      }) as [string, string];
       expect(structText(a)).toBe(structText(b));
+      // The text a reader selects, in the order it was painted (tags aside).
+      expect(pdfText(a)).toBe(pdfText(b));
       // Every page rendered the same, pixel for pixel.
-      for (const [file, prefix] of [[a, 'l'], [b, 'f']] as const) execFileSync('pdftoppm', ['-r', '30', '-png', file, join(work, `${mode}-${prefix}`)]);
-      const pngs = (p: string) => readdirSync(work).filter((f) => f.startsWith(`${mode}-${p}-`)).sort();
-      expect(pngs('l')).toHaveLength(slides);
-      for (const [k, f] of pngs('l').entries()) expect(readFileSync(join(work, f)).equals(readFileSync(join(work, pngs('f')[k] as string)))).toBe(true);
+      for (const [file, prefix] of [[a, 'l'], [b, 'w']] as const) execFileSync('pdftoppm', ['-r', '30', '-png', file, join(work, `${name}-${mode}-${prefix}`)]);
+      const pngs = (p: string) => readdirSync(work).filter((f) => f.startsWith(`${name}-${mode}-${p}-`)).sort();
+      expect(pngs('l')).toHaveLength(pageCount);
+      for (const [k, f] of pngs('l').entries()) expect(readFileSync(join(work, f)).equals(readFileSync(join(work, pngs('w')[k] as string)))).toBe(true);
     }
+  }
+
+  it('prints the same pages from a lazy view (pruned from the layout record, pages laid out only by page.pdf)', async () => {
+    await lazyAgainstWhole(html, lines, slides, 'dense');
+  }, 120_000);
+
+  it('prints the seed the same from a lazy view, its text in the same order in every mode', async () => {
+    const seed = await build({ deckPath: SEED_DECK, outDir: join(work, 'seed'), pdf: false, layout: 'require', checks: false, cacheDir: join(work, 'cache-seed') });
+    const seedHtml = seed.files.find((f) => f.endsWith('.html') && !f.endsWith('review.html') && !/\.(zh|en)\.html$/.test(f)) ?? '';
+    await lazyAgainstWhole(seedHtml, seed.layout?.lines, seed.project.model.slides.length, 'seed');
   }, 120_000);
 
   it('a build checks the layout record as it prints, and the next print of the same modes trusts it', async () => {
@@ -120,5 +132,19 @@ describe('print view', () => {
     const third = await build({ deckPath, outDir: join(work, 'checked-3'), modes: ['bi', 'zh'], checks: false, cacheDir });
     expect(third.layout?.lines?.checked?.map((c) => c.modes)).toEqual([['bi'], ['bi', 'zh']]);
     for (const r of [first, second, third]) expect(pdfText(r.files.find((f) => f.endsWith('layout-dense.pdf')) ?? '')).toBe(pdfText(first.files.find((f) => f.endsWith('layout-dense.pdf')) ?? ''));
+  }, 120_000);
+
+  it('a rebuild of the seed (printed lazily) reads the same as its first build, in every mode', async () => {
+    const cacheDir = join(work, 'cache-rebuild');
+    const first = await build({ deckPath: SEED_DECK, outDir: join(work, 'seed-1'), handout: true, checks: false, cacheDir });
+    const again = await build({ deckPath: SEED_DECK, outDir: join(work, 'seed-2'), handout: true, checks: false, cacheDir });
+    expect(again.layout?.lines?.checked).toHaveLength(1); // trusted: printed lazily
+    const pdfs = (r: typeof first) => r.files.filter((f) => f.endsWith('.pdf')).sort();
+    expect(pdfs(again)).toHaveLength(4);
+    for (const [k, file] of pdfs(first).entries()) {
+      const other = pdfs(again)[k] as string;
+      expect(pdfText(other)).toBe(pdfText(file));
+      expect(structText(other)).toBe(structText(file));
+    }
   }, 120_000);
 });
