@@ -22,6 +22,10 @@
   }
 
   function setMode(next) {
+    // A lazy print view (printView) prints its first mode only: the pages Chromium skipped and
+    // laid out for that print painted their text out of order in a later mode's print (the
+    // pixels the same, text extraction not), so a switch of mode lays every page out.
+    if (next !== mode) root.classList.remove('bideck-lazy');
     mode = next;
     MODES.forEach(function (m) { root.classList.toggle('mode-' + m, m === next); });
     root.dataset.mode = next;

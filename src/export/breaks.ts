@@ -83,7 +83,8 @@ export const BREAKS_SOURCE = String.raw`(function () {
    * block's size as [width, height] pairs (-1 where it is not shown) and the <wbr> used.
    */
   function lines() {
-    var measured = measure(inventory(), document.createRange());
+    var inv = inventory();
+    var measured = measure(inv, document.createRange());
     var sizes = [];
     var used = [];
     measured.forEach(function (m) {
@@ -91,7 +92,7 @@ export const BREAKS_SOURCE = String.raw`(function () {
       sizes.push(Math.round(m.size.width * 100) / 100, Math.round(m.size.height * 100) / 100);
       used.push.apply(used, m.used);
     });
-    return { wbr: document.querySelectorAll('.reveal .slides wbr').length, sizes: sizes, used: used };
+    return { wbr: inv.all.length, sizes: sizes, used: used };
   }
   /** Drop every <wbr> whose index is not kept, rejoining the text; keeps each block's markup first. */
   function drop(inv, keep) {

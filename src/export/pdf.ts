@@ -141,13 +141,8 @@ export async function printDeck(browser: Browser, source: string | PrintView, op
       const facts = await page.evaluate(
         (m: string, title: string | null) => {
           const w = window as unknown as { bideckSetMode(m: string): void };
-          // A lazy view (openView) prints its first mode lazily only: the pages Chromium skipped
-          // and laid out for that print paint their text out of order in a later one (the pixels
-          // the same, text extraction not), so the other modes print from a whole layout.
-          if (document.documentElement.dataset['mode'] !== m) {
-            document.documentElement.classList.remove('bideck-lazy');
-            w.bideckSetMode(m);
-          }
+          // A lazy view lays every page out at a switch of mode (boot.js setMode).
+          if (document.documentElement.dataset['mode'] !== m) w.bideckSetMode(m);
           if (title !== null) document.title = title;
           return {
             pages: document.querySelectorAll('.reveal .slides section.slide').length,
@@ -215,7 +210,8 @@ export async function openView(browser: Browser, htmlFile: string, mode: Mode, o
     if (options.tagged !== false) await tagWhenParsed(page);
     if (options.lines && options.modes) await pruneWhenParsed(page, options.lines, options.modes, options.checked?.whole);
     const start = performance.now();
-    await openPrintView(page, htmlFile, mode, timeoutMs, blocked, false, options.lines !== undefined && options.modes !== undefined && options.checked !== undefined && options.lazy === true);
+    const lazy = Boolean(options.lazy && options.checked && options.lines && options.modes);
+    await openPrintView(page, htmlFile, mode, timeoutMs, blocked, false, lazy);
     const marks = await page.evaluate('window.bideckMarks').catch(() => undefined);
     debug('print view %d ms %o', Math.round(performance.now() - start), marks);
     const pruned = options.lines ? await prunedWhenParsed(page) : undefined;
