@@ -36,7 +36,7 @@ export async function exportHandout(browser: Browser, htmlFile: string, options:
   const page = await openPage(browser);
   const blocked: string[] = [];
   try {
-    await openPrintView(page, htmlFile, options.mode, timeout, blocked);
+    await openPrintView(page, htmlFile, options.mode, { timeout, blocked });
     const facts = await page.evaluate(layOutSheets, options.sheetsHtml, options.css, MIN_NOTES_PT);
     if (facts.missing.length) {
       throw new BideckError('export', `handout: slide(s) ${facts.missing.join(', ')} not found in the ${options.mode} deck`);

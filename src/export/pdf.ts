@@ -80,6 +80,24 @@ export interface ViewOptions {
    * in view are laid out until `page.pdf()` lays out all of them (deck.css `bideck-lazy`).
    */
   lazy?: boolean;
+  /**
+   * Called once the browser has the deck file: it parses and lays the slides out on its own from
+   * there, so Node is free to work (the build runs its QA checks then).
+   */
+  served?: () => void;
+}
+
+/** How {@link openPrintView} loads the deck. */
+export interface PrintViewLoad {
+  timeout: number;
+  /** Requests the deck tried to make outside its own file, collected here. */
+  blocked: string[];
+  /** The layout stage's pass (src/layout/stage.ts), in which the deck fits nothing itself. */
+  measure?: boolean;
+  /** Pages out of view laid out only by `page.pdf()` (ViewOptions.lazy). */
+  lazy?: boolean;
+  /** Called once the deck file is served (ViewOptions.served). */
+  served?: () => void;
 }
 
 /**
@@ -211,7 +229,7 @@ export async function openView(browser: Browser, htmlFile: string, mode: Mode, o
     if (options.lines && options.modes) await pruneWhenParsed(page, options.lines, options.modes, options.checked?.whole);
     const start = performance.now();
     const lazy = Boolean(options.lazy && options.checked && options.lines && options.modes);
-    await openPrintView(page, htmlFile, mode, timeoutMs, blocked, false, lazy);
+    await openPrintView(page, htmlFile, mode, { timeout: timeoutMs, blocked, lazy, ...(options.served ? { served: options.served } : {}) });
     const marks = await page.evaluate('window.bideckMarks').catch(() => undefined);
     debug('print view %d ms %o', Math.round(performance.now() - start), marks);
     const pruned = options.lines ? await prunedWhenParsed(page) : undefined;
@@ -223,15 +241,15 @@ export async function openView(browser: Browser, htmlFile: string, mode: Mode, o
 }
 
 /** Load a deck file in its print view (boot.js printView), in one mode, offline, and wait until it is laid out. */
-export async function openPrintView(page: Page, htmlFile: string, mode: Mode, timeout: number, blocked: string[], measure = false, lazy = false): Promise<void> {
+export async function openPrintView(page: Page, htmlFile: string, mode: Mode, load: PrintViewLoad): Promise<void> {
+  const { timeout, measure = false, lazy = false } = load;
   const fileUrl = pathToFileURL(htmlFile).href;
-  await blockForeignRequests(page, fileUrl, blocked);
+  await blockForeignRequests(page, fileUrl, load.blocked, load.served);
   await page.setViewport({ width: 1280, height: 720 });
   // Print media from the start: the first layout is already the one page.pdf() prints from,
   // so printing skips two relayouts of the whole document (≈ 2 s at 1,000 slides), and what
   // the layout stage measures is what prints.
   await page.emulateMediaType('print');
-  // `measure`: the layout stage's pass (src/layout/stage.ts), in which the deck fits nothing itself.
   await page.goto(`${fileUrl}?print-pdf&lang=${mode}${measure ? '&measure' : ''}${lazy ? '&lazy' : ''}`, { waitUntil: 'load', timeout });
   // puppeteer restores emulation on a page that changed process in navigating without waiting
   // for it: seen lost with a connected browser. The slides wait for their faces (boot.js), so
@@ -271,7 +289,7 @@ const MAX_BLOCKED = 100;
  * other request is aborted. What the policy blocks never becomes a request, so the page reports
  * each violation; both kinds end up in `blocked`.
  */
-export async function blockForeignRequests(page: Page, fileUrl: string, blocked: string[]): Promise<void> {
+export async function blockForeignRequests(page: Page, fileUrl: string, blocked: string[], served?: () => void): Promise<void> {
   const note = (url: string) => {
     if (!blocked.includes(url) && blocked.length < MAX_BLOCKED) blocked.push(url);
   };
@@ -286,7 +304,7 @@ export async function blockForeignRequests(page: Page, fileUrl: string, blocked:
     if (request.isInterceptResolutionHandled()) return;
     const url = request.url();
     const own = url.split(/[?#]/)[0] === fileUrl;
-    if (own && request.isNavigationRequest()) void respondWithPolicy(request, fileUrl);
+    if (own && request.isNavigationRequest()) void respondWithPolicy(request, fileUrl).finally(served);
     else if (url.startsWith('data:')) void request.continue();
     else {
       note(url);

@@ -158,7 +158,7 @@ async function closePages(pages: readonly Page[]): Promise<void> {
 }
 
 async function open(page: Page, file: string, first: Mode, input: LayoutInput): Promise<void> {
-  await openPrintView(page, file, first, input.timeoutMs ?? 60_000, input.blocked ?? [], true);
+  await openPrintView(page, file, first, { timeout: input.timeoutMs ?? 60_000, blocked: input.blocked ?? [], measure: true });
   await page.evaluate(PROBE_SOURCE);
 }
 

@@ -81,7 +81,7 @@ export async function printViewAhead(
   session: Promise<BrowserSession>,
   source: PrintView | { mode: Mode; file: string },
   modes: readonly Mode[],
-  ctx: { draft?: boolean; timeoutMs?: number; lines?: PhraseLines; boxes?: boolean },
+  ctx: { draft?: boolean; timeoutMs?: number; lines?: PhraseLines; boxes?: boolean; served?: () => void },
 ): Promise<PrintView> {
   const tagged = !ctx.draft;
   const { lines } = ctx;
@@ -93,6 +93,7 @@ export async function printViewAhead(
       ...(ctx.timeoutMs ? { timeoutMs: ctx.timeoutMs } : {}),
       ...(lines ? { lines, modes, lazy: !ctx.boxes } : {}),
       ...(checked ? { checked } : {}),
+      ...(ctx.served ? { served: ctx.served } : {}),
     });
   return prepareView(view, modes, tagged, lines, checked);
 }

@@ -56,7 +56,7 @@ describe('the example deck with every element, in the real browser and PDF', () 
     it(`shows each element, inside its slide, in the ${mode} deck`, async () => {
       const page = await browser.newPage();
       try {
-        await openPrintView(page, join(out, file(mode, 'html')), mode, 60_000, []);
+        await openPrintView(page, join(out, file(mode, 'html')), mode, { timeout: 60_000, blocked: [] });
         for (const [name, slide, selector] of ELEMENTS) {
           const boxes = await page.evaluate(
             (id, sel) => {

@@ -68,7 +68,7 @@ describe('print view: unused phrase breaks', () => {
     lines = result.layout?.lines;
     browser = await startBrowser();
     page = await browser.newPage();
-    await openPrintView(page, html, 'bi', 60_000, []);
+    await openPrintView(page, html, 'bi', { timeout: 60_000, blocked: [] });
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
@@ -101,7 +101,7 @@ describe('print view: unused phrase breaks', () => {
     // The layout stage recorded every mode, for this very document.
     expect(Object.keys(lines?.modes ?? {}).sort()).toEqual(['bi', 'en', 'zh']);
     const fresh = await browser.newPage();
-    await openPrintView(fresh, html, 'bi', 60_000, []);
+    await openPrintView(fresh, html, 'bi', { timeout: 60_000, blocked: [] });
     expect(lines?.wbr).toBe(await wbrCount(fresh));
     const before = new Map<Mode, Shown[]>();
     for (const mode of ['bi', 'zh'] as const) {

@@ -58,6 +58,19 @@ describe('print view', () => {
     for (const p of facts.pages) expect(p).toEqual({ children: 1, size: [1280, 720], offset: [0, 0, 1280, 720] });
   });
 
+  it('says when the browser has the deck file, before the slides are ready (the build checks the deck then)', async () => {
+    const seen: string[] = [];
+    const opening = openView(browser, html, 'bi', { served: () => seen.push('served') }).then((view) => {
+      seen.push('ready');
+      return view;
+    });
+    const { page } = await opening;
+    // Served once, for the deck's own file, and before the view was ready.
+    expect(seen).toEqual(['served', 'ready']);
+    expect(await page.evaluate(() => (window as unknown as { bideckReady?: boolean }).bideckReady)).toBe(true);
+    await page.close();
+  });
+
   it('prints one page a slide from a view prepared ahead, as from the deck file, tagged as parsed or after', async () => {
     const view = prepareView(await openView(browser, html, 'bi'), ['bi', 'zh']);
     const ahead = await printDeck(browser, view, { modes: ['bi', 'zh'], titles: {} });
