@@ -3,9 +3,7 @@ import { join } from 'node:path';
 import { outputName } from '../pipeline/build.js';
 import { silentReporter } from '../pipeline/log.js';
 import type { Reporter } from '../pipeline/log.js';
-import { exportPdfs } from '../pipeline/pdfs.js';
 import type { ModePdf } from '../pipeline/pdfs.js';
-import { modePptx } from '../pipeline/pptx.js';
 import { renderMode } from '../pipeline/stages.js';
 import { addToManifest, claimOutputFolder } from '../pipeline/output-folder.js';
 import { BideckError } from '../errors.js';
@@ -40,6 +38,8 @@ export class PdfMaker {
     const s = this.live.snapshot;
     const result = await this.export(mode);
     if (!s || !result.boxes) throw new BideckError('export', `no layout came back for the ${mode} deck`);
+    // Loaded on first use, like the PDF export: serving HTML never loads pptxgenjs or pdf-lib.
+    const { modePptx } = await import('../pipeline/pptx.js');
     const pptx = await modePptx(s.project, mode, result.boxes, s.toolkit.version);
     await this.write(outputName(s.project.model.deck.meta.id, mode, 'pptx'), pptx);
     return pptx;
@@ -55,6 +55,7 @@ export class PdfMaker {
       pdf = (async () => {
         const id = s.project.model.deck.meta.id;
         const html = await this.write(outputName(id, mode, 'html'), renderMode(s.project, s.toolkit, s.fontCss, mode));
+        const { exportPdfs } = await import('../pipeline/pdfs.js');
         const [result] = await exportPdfs([{ mode, file: html }], s.project, {
           version: s.toolkit.version,
           reporter: this.reporter,
