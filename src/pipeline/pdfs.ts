@@ -2,6 +2,7 @@ import type { Project } from '../load/project.js';
 import createDebug from 'debug';
 import { useBrowser, withBrowser } from '../export/browser.js';
 import type { BrowserSession } from '../export/browser.js';
+import { ArtifactWorker } from '../export/artifact-worker.js';
 import { exportHandout } from '../export/handout.js';
 import { setPdfMetadata } from '../export/metadata.js';
 import { measureBoxes } from '../export/boxes.js';
@@ -106,6 +107,16 @@ export function checkedPrint(lines: PhraseLines, modes: readonly Mode[]): Checke
 
 /** All modes in one page of one browser, and the handout in a second page alongside. */
 export async function exportPdfs(htmlFiles: readonly { mode: Mode; file: string }[], project: Project, ctx: Context): Promise<ModePdf[]> {
+  // Tagged PDFs have their untagged content marked as artifacts on two threads (export/artifacts.ts).
+  const worker = ctx.draft ? undefined : new ArtifactWorker();
+  try {
+    return await exportWith(htmlFiles, project, ctx, worker);
+  } finally {
+    await worker?.close();
+  }
+}
+
+async function exportWith(htmlFiles: readonly { mode: Mode; file: string }[], project: Project, ctx: Context, worker: ArtifactWorker | undefined): Promise<ModePdf[]> {
   const { meta } = project.model.deck;
   const date = buildDate(ctx.env);
   const timeout = { ...(ctx.timeoutMs ? { timeoutMs: ctx.timeoutMs } : {}), ...(ctx.draft ? { tagged: false } : {}) };
@@ -123,7 +134,7 @@ export async function exportPdfs(htmlFiles: readonly { mode: Mode; file: string 
       creator: `bideck ${ctx.version}`,
       date,
       outline: remapOutline(outline(project.model, mode), pageOf),
-    });
+    }, worker);
   };
   // Every mode from one page of the first mode's file (the files differ only in their starting
   // mode); each PDF gets its metadata while the next one prints.
