@@ -148,6 +148,7 @@ export async function launchBrowser(env = process.env, ownSignals = false): Prom
     browser,
     close: () => (closed ??= (async () => {
       process.off('exit', kill);
+      debug('closing');
       const started = performance.now();
       // A browser that crashed or was killed may never answer "close": give it 5 s, then kill.
       let timer: NodeJS.Timeout | undefined;

@@ -37,6 +37,8 @@ export interface PdfOptions {
   tagged?: boolean;
   /** Called with each PDF as soon as it is printed, while the next one prints. */
   onPdf?: (result: PdfResult) => Promise<void>;
+  /** Called once the last mode has printed, before the last `onPdf` is awaited: the browser's part is done. */
+  onPrinted?: () => void;
   /** Called once each mode is laid out, before it prints: measure it there (export/boxes.ts). */
   onLaidOut?: (page: Page, mode: Mode) => Promise<void>;
   /** The layout stage's record of where lines break: unused phrase breaks go without measuring. */
@@ -193,6 +195,7 @@ export async function printDeck(browser: Browser, source: string | PrintView, op
       results.push(result);
       if (options.onPdf) pending.push(options.onPdf(result));
     }
+    options.onPrinted?.();
     await Promise.all(pending);
     return results;
   } catch (cause) {

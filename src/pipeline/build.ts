@@ -179,6 +179,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
             ...(layout?.lines ? { lines: layout.lines } : {}),
             // Once the first page.pdf() is sent (a turn of the event loop), Node writes the review page.
             whilePrinting: () => new Promise((resolve) => setImmediate(resolve)).then(review),
+            // Closed while the last PDFs get their metadata, not after (`finally` below closes it anyway).
+            printed: closeNow,
           });
           await review(); // a build that printed no deck
           await recordCheck(layout, modes, pdfs, cacheDir);

@@ -26,7 +26,7 @@ describe('PDFs from the layout stage’s print view', () => {
 
   beforeAll(async () => {
     const work = mkdtempSync(join(tmpdir(), 'bideck-view-'));
-    createDebug.enable('bideck:pdf');
+    createDebug.enable('bideck:pdf,bideck:browser');
     createDebug.log = (...args: unknown[]) => lines.push(args.map(String).join(' '));
     const options = { deckPath: SEED_DECK, cacheDir: join(work, 'cache'), checks: false } as const;
     measured = await build({ ...options, outDir: join(work, 'measured') });
@@ -41,6 +41,15 @@ describe('PDFs from the layout stage’s print view', () => {
   it('prints without loading the deck again when the layout was just measured', () => {
     expect(measuredLines.some((l) => l.includes('print view'))).toBe(false);
     expect(lines.some((l) => l.includes('print view'))).toBe(true);
+  });
+
+  it('closes the browser once every PDF has printed, while the last one gets its metadata', () => {
+    const closing = lines.findIndex((l) => l.includes('bideck:browser closing'));
+    const metadata = lines.map((l, i) => (l.includes('metadata and bookmarks') ? i : -1)).filter((i) => i >= 0);
+    const printed = lines.map((l, i) => (l.includes('page.pdf') ? i : -1)).filter((i) => i >= 0);
+    expect(metadata).toHaveLength(3);
+    expect(closing).toBeGreaterThan(Math.max(...printed));
+    expect(closing).toBeLessThan(Math.max(...metadata));
   });
 
   it('gives the same pages, pixel for pixel, as printing the written deck', () => {
