@@ -121,9 +121,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const { project, layout, view } = await timed(timings, reporter, 'layout', () => layOut(loaded, toolkit, fonts.css, cacheDir, launch, options, reporter),
       (r) => (r.layout ? `${r.project.model.slides.length} slides${r.layout.splits.length ? `, ${r.layout.splits.length} continued` : ''}` : 'not measured'));
     const { model } = project;
-    const measured = layout ? problemSlides(layout) : {};
-    const overflowing: BuildResult['overflowing'] = layout ? Object.fromEntries(modes.map((m) => [m, measured[m] ?? []])) : {};
-    const check = () => (options.checks === false ? [] : reportFindings(runChecks(project, { strict, ...(layout ? { overflow: overflowing } : {}) }), (m) => reporter.warn(m), strict));
+    // Read from the plan when first needed: by the checks, which run while the print view loads
+    // (≈ 0.09 s at 1,000 slides off the path to printing).
+    let overflow: BuildResult['overflowing'] | undefined;
+    const overflowing = (): BuildResult['overflowing'] => {
+      if (overflow) return overflow;
+      const measured = layout ? problemSlides(layout) : {};
+      return (overflow = layout ? Object.fromEntries(modes.map((m) => [m, measured[m] ?? []])) : {});
+    };
+    const check = () => (options.checks === false ? [] : reportFindings(runChecks(project, { strict, ...(layout ? { overflow: overflowing() } : {}) }), (m) => reporter.warn(m), strict));
     // --strict fails on a finding before anything is written or printed; otherwise the checks
     // run while the browser opens the print view (≈ 0.3 s at 1,000 slides).
     const strictFindings = strict ? check() : undefined;
@@ -203,7 +209,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       signal?.throwIfAborted();
       await out.commit();
       await rates.save(timings);
-      return { files: out.files(), timings, project, overflowing, findings, layout };
+      return { files: out.files(), timings, project, overflowing: overflowing(), findings, layout };
     } finally {
       await out.discard();
     }
