@@ -8,12 +8,14 @@ const [deck, out, pdf, cacheDir] = process.argv.slice(2);
 const start = performance.now();
 const { build } = await import('../lib/index.js');
 
-// Memory, sampled every 50 ms by a small process of its own, which the build's synchronous work
-// (YAML, pdf-lib) cannot hold up and whose own memory does not count: the proportional set size
-// (PSS, so memory shared between Chromium's processes counts once) of this process and of its
-// other descendants (the browser), summed at the same instant. `peakPss` is the most the build
-// held at once; `browserPeakRss` the browser's own peak. Reading /proc is cheap; `ps` would not be.
-const sampler = process.platform === 'linux' ? spawn(process.execPath, ['-e', `
+// Memory, with BIDECK_BENCH_MEMORY=1 only: reading a process's PSS makes the kernel walk its page
+// tables, and sampling a printing renderer that way slowed the build by up to 10 % (bench:compare
+// against a side that did not), so timed runs do not sample. Sampled every 100 ms by a small
+// process of its own, which the build's synchronous work (YAML, pdf-lib) cannot hold up and whose
+// own memory does not count: the proportional set size (PSS, so memory shared between Chromium's
+// processes counts once) of this process and of its other descendants (the browser), summed at
+// the same instant. `peakPss` is the most the build held at once; `browserPeakRss` the browser's.
+const sampler = process.platform === 'linux' && process.env.BIDECK_BENCH_MEMORY === '1' ? spawn(process.execPath, ['-e', `
   const { readFileSync, readdirSync } = require('node:fs');
   const root = ${process.pid};
   const pss = (pid) => { try { return Number(/Pss:\\s+(\\d+)/.exec(readFileSync('/proc/' + pid + '/smaps_rollup', 'utf8'))?.[1] ?? 0) * 1024; } catch { return 0; } };
@@ -37,7 +39,7 @@ const sampler = process.platform === 'linux' ? spawn(process.execPath, ['-e', `
     return { browser, all: browser + pss(root) };
   }
   let browserPeak = 0, peak = 0;
-  const timer = setInterval(() => { const s = sample(); browserPeak = Math.max(browserPeak, s.browser); peak = Math.max(peak, s.all); }, 50);
+  const timer = setInterval(() => { const s = sample(); browserPeak = Math.max(browserPeak, s.browser); peak = Math.max(peak, s.all); }, 100);
   process.stdin.on('data', () => { clearInterval(timer); process.stdout.write(JSON.stringify({ browserPeak, peak })); process.exit(0); });
 `], { stdio: ['pipe', 'pipe', 'inherit'] }) : undefined;
 const peaks = () => new Promise((resolve) => {
