@@ -93,6 +93,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const timings: StageTiming[] = [];
   const cacheDir = options.cacheDir ?? DEFAULT_CACHE_DIR;
   if (options.pdf !== false) buildDate(options.env); // a malformed SOURCE_DATE_EPOCH is refused before any work
+  // A PDF build loads puppeteer while it reads the deck, to start the browser as soon as it has read it.
+  if (options.pdf !== false) import('../export/browser.js').then((b) => b.loadPuppeteer()).catch(() => undefined);
 
   const loaded = await timed(timings, given, 'load', () => loadProject(options.deckPath), (p) => `${p.model.slides.length} slides, ${p.model.segments.length} segments`);
   const rates = await stageRates(cacheDir, loaded.model.slides.length);

@@ -2,7 +2,7 @@ import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { launchArgs, realBinary } from '../../src/export/browser.js';
+import { launchArgs, loadPuppeteer, realBinary } from '../../src/export/browser.js';
 
 describe('browser start-up', () => {
   it("starts the binary behind Debian's wrapper script, not the script", () => {
@@ -22,5 +22,13 @@ describe('browser start-up', () => {
 
   it('turns off the address-bar popup headless Chromium would draw', () => {
     expect(launchArgs()).toContain('--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup,WebUIOmniboxFullPopup');
+  });
+});
+
+describe('loadPuppeteer', () => {
+  it('loads puppeteer once, for the build to start loading it early and the launch to reuse', async () => {
+    const first = loadPuppeteer();
+    expect(loadPuppeteer()).toBe(first);
+    expect(typeof (await first).launch).toBe('function');
   });
 });
