@@ -1,0 +1,55 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { ROOT, SEED_DECK } from '../helpers/seed.js';
+
+/** The heavy modules bideck loads only for the work that needs them (README, Performance). */
+const HEAVY = ['puppeteer-core', 'pdf-lib', 'pptxgenjs', 'echarts'];
+
+/**
+ * The packages a command loads, as Node resolves them: a module-resolution hook (node:module
+ * register) reports each package the first time any of its files is resolved.
+ */
+function packagesLoaded(args: string[]): string[] {
+  const dir = mkdtempSync(join(tmpdir(), 'bideck-loads-'));
+  const hook = join(dir, 'hook.mjs');
+  writeFileSync(hook, [
+    'const seen = new Set();',
+    'export async function resolve(spec, ctx, next) {',
+    '  const r = await next(spec, ctx);',
+    '  const m = /node_modules\\/((?:@[^/]+\\/)?[^/]+)\\//.exec(r.url);',
+    "  if (m && !seen.has(m[1])) { seen.add(m[1]); process.stderr.write('LOADED ' + m[1] + '\\n'); }",
+    '  return r;',
+    '}',
+  ].join('\n'));
+  const register = join(dir, 'register.mjs');
+  writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hook).href)});\n`);
+  const run = spawnSync(process.execPath, ['--import', 'tsx', '--import', pathToFileURL(register).href, ...args], { cwd: ROOT, encoding: 'utf8' });
+  expect(run.status, run.stderr).toBe(0);
+  return [...run.stderr.matchAll(/^LOADED (.+)$/gm)].map((m) => m[1] ?? '');
+}
+
+describe('what each command loads', () => {
+  const bin = join(ROOT, 'test', 'helpers', 'bin.ts');
+
+  it('--help loads none of puppeteer, pdf-lib, pptxgenjs and ECharts', () => {
+    const loaded = packagesLoaded([bin, '--help']);
+    expect(loaded).toContain('commander'); // the hook sees packages at all
+    for (const p of HEAVY) expect(loaded).not.toContain(p);
+  });
+
+  it('check --no-overflow loads none of them either (the text rules need no browser)', () => {
+    const loaded = packagesLoaded([bin, 'check', SEED_DECK, '--no-overflow']);
+    expect(loaded).toContain('yaml');
+    for (const p of HEAVY) expect(loaded).not.toContain(p);
+  });
+
+  it('importing the library loads none of them (serve loads its exports on first use)', () => {
+    const loaded = packagesLoaded(['--input-type=module', '-e', `await import(${JSON.stringify(pathToFileURL(join(ROOT, 'src', 'index.ts')).href)});`]);
+    expect(loaded).toContain('handlebars');
+    for (const p of HEAVY) expect(loaded).not.toContain(p);
+  });
+});
