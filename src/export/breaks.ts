@@ -211,8 +211,7 @@ export async function recordLines(page: Page): Promise<ModeLines & { wbr: number
  * `whole` names keep every break. Undefined (nothing pruned) when the record is not of this document.
  */
 export async function pruneFromLines(page: Page, lines: PhraseLines, modes: readonly Mode[], whole: readonly number[] = []): Promise<PrunedBreaks | undefined> {
-  const args = [lines, modes, whole].map((a) => JSON.stringify(a)).join(', ');
-  return page.evaluate(`(function () { ${install} window.bideckBreaks.unprune(); return window.bideckBreaks.prepareFrom(${args}); })()`) as Promise<PrunedBreaks | undefined>;
+  return page.evaluate(`(function () { ${install} window.bideckBreaks.unprune(); return ${prepareFrom(lines, modes, whole)}; })()`) as Promise<PrunedBreaks | undefined>;
 }
 
 /**
@@ -222,9 +221,12 @@ export async function pruneFromLines(page: Page, lines: PhraseLines, modes: read
  * `window.bideckPruned` then holds what was pruned, or null if the record did not fit.
  */
 export async function pruneWhenParsed(page: Page, lines: PhraseLines, modes: readonly Mode[], whole: readonly number[] = []): Promise<void> {
-  const args = [lines, modes, whole].map((a) => JSON.stringify(a)).join(', ');
-  await page.evaluateOnNewDocument(`document.addEventListener('DOMContentLoaded', function () { ${install} window.bideckPruned = window.bideckBreaks.prepareFrom(${args}) || null; });`);
+  await page.evaluateOnNewDocument(`document.addEventListener('DOMContentLoaded', function () { ${install} window.bideckPruned = ${prepareFrom(lines, modes, whole)} || null; });`);
 }
+
+/** The page's call of `prepareFrom` with these arguments, as source. */
+const prepareFrom = (lines: PhraseLines, modes: readonly Mode[], whole: readonly number[]) =>
+  `window.bideckBreaks.prepareFrom(${[lines, modes, whole].map((a) => JSON.stringify(a)).join(', ')})`;
 
 /** What {@link pruneWhenParsed} did: undefined if it has not run, null if the record did not fit. */
 export async function prunedWhenParsed(page: Page): Promise<PrunedBreaks | null | undefined> {

@@ -115,9 +115,8 @@ export function launchArgs(): string[] {
   return args;
 }
 
-type Puppeteer = Awaited<ReturnType<typeof importPuppeteer>>;
 const importPuppeteer = () => import('puppeteer-core');
-let puppeteer: Promise<Puppeteer> | undefined;
+let puppeteer: ReturnType<typeof importPuppeteer> | undefined;
 
 /**
  * puppeteer, loaded once. Lazy: --help, `check` and HTML-only builds never pay for it. A PDF
@@ -125,7 +124,7 @@ let puppeteer: Promise<Puppeteer> | undefined;
  * deck is read: loaded after the read, it held the start back ≈ 0.15 s, and the browser then
  * started only once the templates, fonts and layout hash were done (≈ 0.3 s more).
  */
-export function loadPuppeteer(): Promise<Puppeteer> {
+export function loadPuppeteer(): ReturnType<typeof importPuppeteer> {
   return (puppeteer ??= importPuppeteer());
 }
 

@@ -126,11 +126,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // Read from the plan when first needed: by the checks, which run while the print view loads
     // (≈ 0.09 s at 1,000 slides off the path to printing).
     let overflow: BuildResult['overflowing'] | undefined;
-    const overflowing = (): BuildResult['overflowing'] => {
-      if (overflow) return overflow;
-      const measured = layout ? problemSlides(layout) : {};
-      return (overflow = layout ? Object.fromEntries(modes.map((m) => [m, measured[m] ?? []])) : {});
-    };
+    const overflowing = (): BuildResult['overflowing'] => (overflow ??= overflowingSlides(layout, modes));
     const check = () => (options.checks === false ? [] : reportFindings(runChecks(project, { strict, ...(layout ? { overflow: overflowing() } : {}) }), (m) => reporter.warn(m), strict));
     // --strict fails on a finding before anything is written or printed; otherwise the checks
     // run while the browser opens the print view (≈ 0.3 s at 1,000 slides).
@@ -222,6 +218,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 }
 
 export { deckTitle };
+
+/** The slides that overflow their box, per mode built, as the plan measured them; none without a plan. */
+function overflowingSlides(layout: LayoutPlan | undefined, modes: readonly Mode[]): BuildResult['overflowing'] {
+  if (!layout) return {};
+  const measured = problemSlides(layout);
+  return Object.fromEntries(modes.map((m) => [m, measured[m] ?? []]));
+}
 
 /**
  * A print that checked the layout record (export/breaks.ts: each mode with the unused phrase
