@@ -10,13 +10,13 @@ import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { median } from './stats.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const [base = 'afa0521', runsArg = '3'] = process.argv.slice(2);
 const RUNS = Number(runsArg);
 const node = process.execPath;
 const work = mkdtempSync(join(tmpdir(), 'bideck-compare-'));
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const git = (...args) => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
 
 const sha = git('rev-parse', '--verify', `${base}^{commit}`);
