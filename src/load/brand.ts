@@ -17,12 +17,12 @@ export interface LoadedBrand {
 }
 
 /** Resolve `meta.brand`, validate the brand, and check its fonts are installed in its weights. */
-export async function loadBrand(ref: string, root: string, deckFile: string, at: SourceLocation): Promise<LoadedBrand> {
+export async function loadBrand(ref: string, root: string, deckFile: string, at: () => SourceLocation): Promise<LoadedBrand> {
   let brandFile: string;
   if (/^[a-z0-9-]+$/.test(ref)) {
     const builtins = (await readdir(BUILTIN_BRANDS)).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5));
     if (!builtins.includes(ref)) {
-      throw new BideckError('data', `unknown brand "${ref}"; built-in brands: ${builtins.join(', ')} (or give a path such as brands/mine.yaml)`, { location: at, path: 'meta.brand' });
+      throw new BideckError('data', `unknown brand "${ref}"; built-in brands: ${builtins.join(', ')} (or give a path such as brands/mine.yaml)`, { location: at(), path: 'meta.brand' });
     }
     brandFile = join(BUILTIN_BRANDS, `${ref}.yaml`);
   } else {

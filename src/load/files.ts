@@ -98,25 +98,25 @@ export async function resolveInside(
   root: string,
   from: string,
   ref: string,
-  location: SourceLocation,
+  where: () => SourceLocation,
   field: string,
 ): Promise<string> {
   if (isAbsolute(ref) || /^[a-z]+:/i.test(ref)) {
-    throw new BideckError('data', `expected a path relative to the deck's folder, found ${JSON.stringify(ref)}`, { location, path: field });
+    throw new BideckError('data', `expected a path relative to the deck's folder, found ${JSON.stringify(ref)}`, { location: where(), path: field });
   }
   const target = resolve(dirname(from), ref);
   const inside = (p: string, r: string) => p === r || p.startsWith(r.endsWith(sep) ? r : r + sep);
   if (!inside(target, root)) {
-    throw new BideckError('data', `path ${JSON.stringify(ref)} points outside the deck's folder`, { location, path: field });
+    throw new BideckError('data', `path ${JSON.stringify(ref)} points outside the deck's folder`, { location: where(), path: field });
   }
   let real: string;
   try {
     real = await realpath(target);
   } catch {
-    throw new BideckError('data', `file not found: ${JSON.stringify(ref)}`, { location, path: field });
+    throw new BideckError('data', `file not found: ${JSON.stringify(ref)}`, { location: where(), path: field });
   }
   if (!inside(real, await realpath(root))) {
-    throw new BideckError('data', `path ${JSON.stringify(ref)} is a link to a file outside the deck's folder`, { location, path: field });
+    throw new BideckError('data', `path ${JSON.stringify(ref)} is a link to a file outside the deck's folder`, { location: where(), path: field });
   }
   return real;
 }

@@ -32,10 +32,10 @@ export async function loadImages(deck: Deck, deckFile: string, locate: (path: Da
   const images = new Map<string, ImageAsset>();
   for (const { ref, path } of imageRefs(deck)) {
     if (images.has(ref)) continue;
-    const location = locate(path);
+    const where = () => locate(path);
     const field = formatPath(path);
-    const fail = (message: string) => new BideckError('data', message, { location, path: field });
-    const file = await resolveInside(dirname(deckFile), deckFile, ref, location, field);
+    const fail = (message: string) => new BideckError('data', message, { location: where(), path: field });
+    const file = await resolveInside(dirname(deckFile), deckFile, ref, where, field);
     const size = (await stat(file)).size;
     if (size > MAX_IMAGE_BYTES) {
       throw fail(`image ${JSON.stringify(ref)} is too large (${(size / 1048576).toFixed(1)} MB; at most ${MAX_IMAGE_BYTES / 1048576} MB): make it smaller`);

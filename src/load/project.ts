@@ -37,10 +37,10 @@ export async function loadProject(deckPath: string): Promise<Project> {
   const deck = validate(Deck, deckSource);
   const root = dirname(deckFile);
 
-  const { brand, brandFile } = await loadBrand(deck.meta.brand, root, deckFile, deckSource.locate(['meta', 'brand']));
+  const { brand, brandFile } = await loadBrand(deck.meta.brand, root, deckFile, () => deckSource.locate(['meta', 'brand']));
 
   const glossaryFile = deck.meta.glossary
-    ? await resolveInside(root, deckFile, deck.meta.glossary, deckSource.locate(['meta', 'glossary']), 'meta.glossary')
+    ? await resolveInside(root, deckFile, deck.meta.glossary, () => deckSource.locate(['meta', 'glossary']), 'meta.glossary')
     : undefined;
   const glossary = glossaryFile ? validate(Glossary, await loadYamlFile(glossaryFile)) : undefined;
 

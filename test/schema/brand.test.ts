@@ -18,7 +18,7 @@ function contrast(a: string, b: string): number {
 
 describe('the default brand', () => {
   it('meets WCAG AA for every text / background pair the templates use', async () => {
-    const { brand } = await loadBrand('hkgov', join(ROOT, 'data'), join(ROOT, 'data', 'deck.yaml'), { file: 'data/deck.yaml' });
+    const { brand } = await loadBrand('hkgov', join(ROOT, 'data'), join(ROOT, 'data', 'deck.yaml'), () => ({ file: 'data/deck.yaml' }));
     const p = brand.palette;
     // Body-size text: 4.5:1. The accent is used only for large numbers, rules and bullets: 3:1.
     const body: [string, string, string][] = [
