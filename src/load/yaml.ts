@@ -117,7 +117,8 @@ interface ParsedYaml {
 function parsed(file: string, text: string): ParsedYaml {
   const lineCounter = new LineCounter();
   // uniqueKeys (the default) makes a duplicate key an error instead of silently keeping the last.
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // Errors only: yaml's warnings (a collection as a key) would reach the user as Node warnings.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   const at = (offset: number): SourceLocation => {
     const { line, col } = lineCounter.linePos(offset);
     return { file, line, column: col };

@@ -17,7 +17,7 @@ vi.mock('yaml', async (importOriginal) => {
  * `yaml` gives, or a BideckError where `yaml` finds the file invalid.
  */
 function reference(text: string): { data: unknown } | { invalid: true } {
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
   if (doc.errors.length) return { invalid: true };
   try {
     return { data: doc.toJS({ maxAliasCount: 100 }) };
