@@ -3,7 +3,8 @@
 import { writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { launch } from 'puppeteer-core';
-import { findBrowser, launchArgs } from '../lib/export/browser.js';
+import { launchArgs } from '../lib/export/browser.js';
+import { findBrowser } from '../lib/export/find-browser.js';
 
 const [html, out] = process.argv.slice(2);
 const browser = await launch({ executablePath: findBrowser(), headless: true, args: launchArgs() });

@@ -54,7 +54,7 @@ async function peers(deck, bideckHtml, name) {
 const floorRun = (html) => wall(node, [join(root, 'bench', 'floor.mjs'), html, fresh('floor') + '.pdf']).ms;
 const marpRun = (cli, md) => wall(node, [cli, '--pdf', md, '-o', fresh('marp') + '.pdf'], { CHROME_PATH: realChromium() }).ms;
 function realChromium() {
-  return execFileSync(node, ['-e', `import(${JSON.stringify(join(root, 'lib', 'export', 'browser.js'))}).then((b) => process.stdout.write(b.findBrowser()))`], { encoding: 'utf8' });
+  return execFileSync(node, ['-e', `import(${JSON.stringify(join(root, 'lib', 'export', 'find-browser.js'))}).then((b) => process.stdout.write(b.findBrowser()))`], { encoding: 'utf8' });
 }
 
 const results = { machine: machine(), date: new Date().toISOString(), loadBefore: load(), cases: {} };

@@ -20,7 +20,8 @@ const stats = (xs) => {
 /** @returns {Promise<{ editToDomMs: object, rebuildMs: object, swapped: number, reloaded: number }>} */
 export async function measureServeLatency({ edits = 10 } = {}) {
   const { serve } = await import('../lib/index.js');
-  const { findBrowser, launchArgs } = await import('../lib/export/browser.js');
+  const { launchArgs } = await import('../lib/export/browser.js');
+  const { findBrowser } = await import('../lib/export/find-browser.js');
   const { launch } = await import('puppeteer-core');
   const dir = mkdtempSync(join(tmpdir(), 'bideck-bench-serve-'));
   cpSync(join(root, 'data'), dir, { recursive: true });

@@ -1,6 +1,7 @@
 import createDebug from 'debug';
 import { load as loadYaml } from 'js-yaml';
-import { LineCounter, isNode, isPair, isMap, isScalar, parseDocument, visit } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
 import type { Document, Node as YamlNode } from 'yaml';
 import { BideckError } from '../errors.js';
 import type { SourceLocation } from '../errors.js';
@@ -9,6 +10,14 @@ import type { SourceLocation } from '../errors.js';
 export const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
 
 const debug = createDebug('bideck:load');
+
+let yamlModule: typeof Yaml | undefined;
+/**
+ * `yaml`, loaded on first use (≈ 0.05 s): a clean build of a valid deck never needs it. Its
+ * package resolves to the same CommonJS build for `import` and `require` in Node, so this is the
+ * module `xliff/splice.ts` imports, not a second copy.
+ */
+const yaml = (): typeof Yaml => (yamlModule ??= createRequire(import.meta.url)('yaml') as typeof Yaml);
 
 export type DataPath = readonly (string | number)[];
 
@@ -115,6 +124,7 @@ interface ParsedYaml {
 
 /** `yaml`'s document of the file, with each offset's line and column. */
 function parsed(file: string, text: string): ParsedYaml {
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   // uniqueKeys (the default) makes a duplicate key an error instead of silently keeping the last.
   // Errors only: yaml's warnings (a collection as a key) would reach the user as Node warnings.
@@ -166,6 +176,7 @@ const TEXT_KEYS = new Set(['zh', 'en']);
  * any other value (`brand: hkgov  # …`), is fine.
  */
 function textCutByComment(doc: Document.Parsed, text: string): { key: string; kept: string; dropped: string; offset: number } | undefined {
+  const { isScalar, visit } = yaml();
   let found: { key: string; kept: string; dropped: string; offset: number } | undefined;
   visit(doc, {
     Pair(_, pair) {
@@ -214,6 +225,7 @@ function lineAt(text: string, offset: number): string {
  * mapping, which is where the user has to add it.
  */
 function offsetOf(doc: Document.Parsed, path: DataPath): number {
+  const { isNode } = yaml();
   let node: unknown = doc.contents;
   let offset = rangeStart(node) ?? 0;
   for (const key of path) {
@@ -227,6 +239,7 @@ function offsetOf(doc: Document.Parsed, path: DataPath): number {
 }
 
 function childOf(node: YamlNode, key: string | number): { key?: unknown; value: unknown } | undefined {
+  const { isMap, isPair, isScalar } = yaml();
   if (isMap(node)) {
     const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(key));
     return pair ? { key: pair.key, value: pair.value } : undefined;
@@ -239,5 +252,5 @@ function childOf(node: YamlNode, key: string | number): { key?: unknown; value: 
 }
 
 function rangeStart(node: unknown): number | undefined {
-  return isNode(node) && node.range ? node.range[0] : undefined;
+  return yaml().isNode(node) && node.range ? node.range[0] : undefined;
 }

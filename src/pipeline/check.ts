@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runChecks } from '../check/index.js';
 import type { Finding } from '../check/index.js';
-import { browserFound } from '../export/browser.js';
 import { LayoutError, problemSlides } from '../layout/index.js';
 import { loadProject } from '../load/project.js';
 import type { Project } from '../load/project.js';
@@ -36,7 +35,7 @@ export interface CheckDeckResult {
 export async function checkDeck(options: CheckDeckOptions): Promise<CheckDeckResult> {
   const mode = options.overflow ?? 'auto';
   const strict = options.strict ?? false;
-  const measure = mode === 'require' || (mode === 'auto' && browserFound(options.env));
+  const measure = mode === 'require' || (mode === 'auto' && (await import('../export/find-browser.js')).browserFound(options.env));
   if (!measure) {
     const project = await loadProject(options.deckPath);
     return { project, findings: runChecks(project, { strict }), overflowMeasured: false };

@@ -1,6 +1,5 @@
 import createDebug from 'debug';
 import { BideckError } from '../errors.js';
-import { browserFound } from '../export/browser.js';
 import type { BrowserSession } from '../export/browser.js';
 import type { PrintView } from '../export/pdf.js';
 import { applySplits, layoutHash, readCachedPlan, runLayout, writeCachedPlan } from '../layout/index.js';
@@ -51,7 +50,8 @@ export async function layOut(
   const cached = mode === 'skip' ? undefined : await readCachedPlan(cacheDir, hash);
   const use = (plan: LayoutPlan) => ({ project: { ...loaded, model: applySplits(loaded.model, plan.splits) }, layout: plan });
   if (cached && !pdf) return use(cached);
-  if (mode === 'require' || (mode === 'auto' && browserFound(options.env))) {
+  // The browser finder (and @puppeteer/browsers, ≈ 0.1 s to load) only when it may be used.
+  if (mode === 'require' || (mode === 'auto' && (await import('../export/find-browser.js')).browserFound(options.env))) {
     let session: BrowserSession;
     try {
       session = await launch();

@@ -25,8 +25,15 @@ function packagesLoaded(args: string[]): string[] {
     '  return r;',
     '}',
   ].join('\n'));
+  // The hook sees what is imported; what is required (yaml, src/load/yaml.ts) is read from
+  // require's cache as the process exits.
   const register = join(dir, 'register.mjs');
-  writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hook).href)});\n`);
+  writeFileSync(register, [
+    "import { createRequire, register } from 'node:module';",
+    `register(${JSON.stringify(pathToFileURL(hook).href)});`,
+    'const cache = createRequire(import.meta.url).cache;',
+    "process.on('exit', () => { for (const k of Object.keys(cache)) { const m = /node_modules\\/((?:@[^/]+\\/)?[^/]+)\\//.exec(k); if (m) process.stderr.write('LOADED ' + m[1] + '\\n'); } });",
+  ].join('\n'));
   const run = spawnSync(process.execPath, ['--import', 'tsx', '--import', pathToFileURL(register).href, ...args], { cwd: ROOT, encoding: 'utf8' });
   expect(run.status, run.stderr).toBe(0);
   return [...run.stderr.matchAll(/^LOADED (.+)$/gm)].map((m) => m[1] ?? '');
@@ -41,10 +48,19 @@ describe('what each command loads', () => {
     for (const p of HEAVY) expect(loaded).not.toContain(p);
   });
 
-  it('check --no-overflow loads none of them either (the text rules need no browser)', () => {
+  it('check --no-overflow loads none of them either, nor the browser finder (the text rules need no browser)', () => {
     const loaded = packagesLoaded([bin, 'check', SEED_DECK, '--no-overflow']);
-    expect(loaded).toContain('yaml');
-    for (const p of HEAVY) expect(loaded).not.toContain(p);
+    expect(loaded).toContain('js-yaml');
+    for (const p of [...HEAVY, '@puppeteer/browsers']) expect(loaded).not.toContain(p);
+  });
+
+  it("an HTML-only build with its layout cached loads no browser finder, and a valid deck not yaml's document builder", () => {
+    const out = mkdtempSync(join(tmpdir(), 'bideck-html-'));
+    // The first build decides the layout (in the browser, which CI has) and caches it.
+    packagesLoaded([bin, 'build', SEED_DECK, '--no-pdf', '--quiet', '--out', join(out, 'a')]);
+    const loaded = packagesLoaded([bin, 'build', SEED_DECK, '--no-pdf', '--quiet', '--out', join(out, 'b')]);
+    expect(loaded).toContain('handlebars');
+    for (const p of [...HEAVY, '@puppeteer/browsers', 'yaml']) expect(loaded).not.toContain(p);
   });
 
   it('importing the library loads none of them (serve loads its exports on first use)', () => {

@@ -1,7 +1,8 @@
 import { launch } from 'puppeteer-core';
 import type { Browser } from 'puppeteer-core';
 import type { TestProject } from 'vitest/node';
-import { findBrowser, launchArgs } from '../../src/export/browser.js';
+import { launchArgs } from '../../src/export/browser.js';
+import { findBrowser } from '../../src/export/find-browser.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

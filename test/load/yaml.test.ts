@@ -1,20 +1,17 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import type * as Yaml from 'yaml';
-import { describe, expect, it, vi } from 'vitest';
 import { BideckError } from '../../src/errors.js';
 import { parseYaml } from '../../src/load/yaml.js';
-
-// Counted, not changed: which reads build yaml's document.
-vi.mock('yaml', async (importOriginal) => {
-  const actual = await importOriginal<typeof Yaml>();
-  return { ...actual, parseDocument: vi.fn(actual.parseDocument) };
-});
+import { ROOT } from '../helpers/seed.js';
 
 /**
- * parseYaml reads a valid file with js-yaml and builds `yaml`'s document only when asked
- * (src/load/yaml.ts). `yaml` is the reference: whatever the file, parseYaml must give the data
- * `yaml` gives, or a BideckError where `yaml` finds the file invalid.
+ * parseYaml reads a valid file with js-yaml, and loads `yaml` and builds its document only when
+ * asked (src/load/yaml.ts). `yaml` is the reference: whatever the file, parseYaml must give the
+ * data `yaml` gives, or a BideckError where `yaml` finds the file invalid.
  */
 function reference(text: string): { data: unknown } | { invalid: true } {
   const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
@@ -126,15 +123,20 @@ describe('parseYaml reads what yaml reads', () => {
 describe("yaml's document, built when asked for", () => {
   const text = 'meta:\n  id: d\n  brand: hkgov\nslides:\n  - title: { zh: 甲, en: A }\n';
 
-  it('not for a clean file until a place in it is asked for, then once', () => {
-    const built = vi.mocked(parseDocument);
-    built.mockClear();
-    const source = parseYaml('d.yaml', text, { texts: true });
-    expect(built).not.toHaveBeenCalled();
-    source.locate(['meta', 'brand']);
-    source.locate(['meta', 'id']);
-    expect(source.doc.errors).toEqual([]);
-    expect(built).toHaveBeenCalledTimes(1);
+  it('not for a clean file, whose build never loads yaml, until a place in it is asked for', () => {
+    // In a process of its own: this one has loaded yaml for its reference reads.
+    const script = `
+      import { createRequire } from 'node:module';
+      const { parseYaml } = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'src', 'load', 'yaml.ts')).href)});
+      const loaded = () => Object.keys(createRequire(import.meta.url).cache).some((k) => k.includes('/node_modules/yaml/'));
+      const source = parseYaml('d.yaml', ${JSON.stringify(text)}, { texts: true });
+      const before = loaded();
+      const at = source.locate(['meta', 'brand']);
+      console.log(JSON.stringify({ before, after: loaded(), at, same: source.doc === source.doc }));
+    `;
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({ before: false, after: true, at: { file: 'd.yaml', line: 3, column: 10 }, same: true });
   });
 
   it('locates a data path at its line and column', () => {
