@@ -1,7 +1,8 @@
 /**
  * Which browser to start: a module of its own, because @puppeteer/browsers takes ≈ 0.1 s to
  * load. An HTML-only build whose layout is cached, and `check --no-overflow`, never load it;
- * the rest imports it when it starts or looks for a browser (browser.ts, pipeline/layout.ts).
+ * the rest imports it when it starts or looks for a browser (browser.ts, pipeline/layout.ts,
+ * pipeline/check.ts).
  */
 
 import { closeSync, existsSync, openSync, readSync } from 'node:fs';
