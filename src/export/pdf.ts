@@ -37,7 +37,7 @@ export interface PdfOptions {
   tagged?: boolean;
   /** Called with each PDF as soon as it is printed, while the next one prints. */
   onPdf?: (result: PdfResult) => Promise<void>;
-  /** Called once the last mode has printed, before the last `onPdf` is awaited: the browser's part is done. */
+  /** Called once the last mode has printed, before its `onPdf` is called: the browser's part is done. */
   onPrinted?: () => void;
   /** Called once each mode is laid out, before it prints: measure it there (export/boxes.ts). */
   onLaidOut?: (page: Page, mode: Mode) => Promise<void>;
@@ -193,9 +193,10 @@ export async function printDeck(browser: Browser, source: string | PrintView, op
       const whole = pruned === 'recorded' ? await restoredBlocks(page) : undefined;
       const result = { mode, pdf, blocked, ...facts, ...(whole ? { whole } : {}) };
       results.push(result);
+      // The browser's part is done before Node's work on the last PDF starts.
+      if (results.length === options.modes.length) options.onPrinted?.();
       if (options.onPdf) pending.push(options.onPdf(result));
     }
-    options.onPrinted?.();
     await Promise.all(pending);
     return results;
   } catch (cause) {
