@@ -5,7 +5,10 @@ import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contentJobsOf } from '../../src/export/artifacts.js';
 import { openView, prepareView, printDeck } from '../../src/export/pdf.js';
+import { indexPdf } from '../../src/export/pdf-index.js';
+import { VerbatimObject, loadPrinted } from '../../src/export/pdf-load.js';
 import { build } from '../../src/pipeline/build.js';
 import { startBrowser } from '../helpers/browser.js';
 import { pdfText, structText } from '../helpers/pdf.js';
@@ -87,6 +90,22 @@ describe('print view', () => {
     }
     // Same text, same pages: the prepared view pruned the same phrase breaks before printing.
     expect(ahead.map((r) => r.pdf.length)).toEqual(fresh.map((r) => r.pdf.length));
+  }, 120_000);
+
+  it('prints a file the post-processing indexes: its quick path is the one taken', async () => {
+    const [printed] = await printDeck(browser, html, { modes: ['bi'], titles: {} });
+    const pdf = printed?.pdf ?? new Uint8Array();
+    const index = indexPdf(pdf);
+    expect(index).toBeDefined();
+    const whole = await PDFDocument.load(pdf, { updateMetadata: false });
+    expect(index?.objects.map((s) => s.num).sort((a, b) => a - b)).toEqual(whole.context.enumerateIndirectObjects().map(([r]) => r.objectNumber));
+    // Every page's content found before parsing, and the structure elements kept as bytes.
+    expect(contentJobsOf(pdf, index ?? { objects: [], xref: 0, trailer: 0 })).toHaveLength(slides);
+    const quick = await loadPrinted(pdf, index);
+    const verbatim = quick.context.enumerateIndirectObjects().filter(([, o]) => o instanceof VerbatimObject).length;
+    const elements = whole.context.enumerateIndirectObjects().filter(([, o]) => o.toString().startsWith('<<\n/Type /StructElem')).length;
+    expect(verbatim).toBeGreaterThan(slides);
+    expect(verbatim).toBe(elements);
   }, 120_000);
 
   /** Every mode printed from a lazy view and from a whole one: the same pages, structure and text. */
