@@ -18,8 +18,9 @@ const NOTES_ZH = '開場：說明各項措施如何配合《香港創新科技�
 const NOTES_EN = 'Opening: how the measures follow the Hong Kong I&T Development Blueprint.';
 
 /** Press S on a deck page; return the speaker view popup once it shows the current slide. */
-async function openSpeakerView(browser: Browser, page: Page): Promise<Page> {
-  const target = new Promise<Target>((resolve) => browser.once('targetcreated', resolve));
+async function openSpeakerView(page: Page): Promise<Page> {
+  // The page's own context: another test file's tabs open in the same browser meanwhile.
+  const target = new Promise<Target>((resolve) => page.browserContext().once('targetcreated', resolve));
   await page.keyboard.press('s');
   const popup = await (await target).page();
   if (!popup) throw new Error('the speaker view opened no page');
@@ -69,7 +70,7 @@ describe('speaker notes and presenting', () => {
 
   it('shows the bilingual notes in the speaker view (S) of the built file, offline', async () => {
     const { page, requests } = await openDeck(browser, file, '', '#/1');
-    const popup = await openSpeakerView(browser, page);
+    const popup = await openSpeakerView(page);
     const popupRequests: string[] = [];
     popup.on('request', (r) => popupRequests.push(r.url()));
     await popup.waitForFunction((t) => document.querySelector('.speaker-controls-notes .value')?.textContent?.includes(t), { timeout: 10_000 }, NOTES_EN);
@@ -113,8 +114,10 @@ describe('speaker notes and presenting', () => {
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('Enter'); // opens the selected slide
     expect(await state()).toMatchObject({ overview: false, h: 1 });
+    // Fullscreen is granted to the page in front: another file's tab may have come forward.
+    await page.bringToFront();
     await page.keyboard.press('f');
-    await page.waitForFunction(() => document.fullscreenElement !== null, { timeout: 5_000 });
+    await page.waitForFunction(() => document.fullscreenElement !== null, { timeout: 60_000 });
     // Leaving fullscreen (Esc) is the browser's own, outside the page: headless has no such UI.
     await page.evaluate(() => document.exitFullscreen());
     expect((await state()).h).toBe(1);
@@ -130,7 +133,7 @@ describe('speaker notes and presenting', () => {
     await page.setViewport({ width: 1280, height: 720 });
     await page.goto(`${handle.url}#/1`, { waitUntil: 'load' });
     await page.waitForFunction('window.bideckReady === true', { timeout: 30_000 });
-    const popup = await openSpeakerView(browser, page);
+    const popup = await openSpeakerView(page);
     await popup.waitForFunction((t) => document.querySelector('.speaker-controls-notes .value')?.textContent?.includes(t), { timeout: 10_000 }, NOTES_ZH);
     expect((await notesShown(popup)).text).toContain(NOTES_EN);
     expect(await previews(popup)).toEqual([1, 2]);

@@ -5,15 +5,16 @@ import { pathToFileURL } from 'node:url';
 
 /**
  * The real installed Chromium, as bideck itself finds and starts it, shared by the test files
- * (helpers/shared-browser.ts). `close()` on what this returns only disconnects this file.
+ * (helpers/shared-browser.ts). Each file works in a browser context of its own, so files that
+ * run at once (two forks, vitest.config.ts) neither see nor close each other's tabs. `close()`
+ * on what this returns closes that context and disconnects; the browser stays up.
  */
 export async function startBrowser(): Promise<Browser> {
   const browser = await connect({ browserWSEndpoint: inject('browserWSEndpoint'), defaultViewport: null });
-  const pages: Page[] = [];
-  browser.on('targetcreated', (t: { page(): Promise<Page | null> }) => void t.page().then((p) => p && pages.push(p)));
-  // Leave the shared browser as found: close this file's tabs, then disconnect.
+  const context = await browser.createBrowserContext();
+  browser.newPage = (options) => context.newPage(options);
   browser.close = async () => {
-    await Promise.all(pages.map((p) => p.close().catch(() => undefined)));
+    await context.close().catch(() => undefined);
     await browser.disconnect();
   };
   return browser;
