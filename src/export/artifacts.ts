@@ -221,7 +221,7 @@ export function wrapUnmarked(content: string): string | undefined {
   }
   if (!wrapped) return undefined;
   out.push(content.slice(copied));
-  // Before the stream's last newline, if it ends with one, so it keeps it.
+  // An artifact still open closes after the last line; the stream keeps its own last newline.
   if (artifact) out.push(content.endsWith('\n') ? 'EMC\n' : '\nEMC');
   return out.join('');
 }
