@@ -52,7 +52,9 @@ export function indexPdf(pdf: Uint8Array): PdfIndex | undefined {
   const spans: ObjectSpan[] = [];
   for (let num = 0; num < count; num++) {
     const at = table + num * 20;
-    if (pdf[at + 17] !== 110 /* n */) continue;
+    const kind = pdf[at + 17];
+    if (kind === 102 /* f */) continue;
+    if (kind !== 110 /* n */) return undefined;
     let start = 0;
     for (let i = 0; i < 10; i++) {
       const c = pdf[at + i];

@@ -44,6 +44,8 @@ describe('indexPdf', () => {
     const entry = /\n(\d{10}) 00000 n \r?\n/.exec(text.slice(text.lastIndexOf('\nxref\n')));
     const moved = text.replace(`${entry?.[1]} 00000 n`, `${String(Number(entry?.[1]) + 1).padStart(10, '0')} 00000 n`);
     expect(indexPdf(bytes(moved))).toBeUndefined();
+    // An entry neither in use nor free.
+    expect(indexPdf(bytes(text.replace(`${entry?.[1]} 00000 n`, `${entry?.[1]} 00000 x`)))).toBeUndefined();
     // A generation other than 0.
     expect(indexPdf(bytes(text.replace(`${entry?.[1]} 00000 n`, `${entry?.[1]} 00001 n`)))).toBeUndefined();
     // A file cut short, and bytes that are no PDF.
