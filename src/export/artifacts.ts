@@ -31,7 +31,7 @@ export async function markArtifacts(doc: PDFDocument, worker?: ArtifactWorker): 
 }
 
 /** The page content streams of a parsed document that {@link wrapUnmarked} can read. */
-export function contentJobs(doc: PDFDocument): ContentJob[] {
+function contentJobs(doc: PDFDocument): ContentJob[] {
   const jobs: ContentJob[] = [];
   for (const page of doc.getPages()) {
     for (const ref of contentRefs(page.node)) {
@@ -47,9 +47,17 @@ export function contentJobs(doc: PDFDocument): ContentJob[] {
  * parsed: only the trailer, the catalog, the page tree and the pages' streams are parsed here,
  * so the marking starts on the worker while this thread parses the rest. Undefined if the
  * document has no structure tree (a `--draft`: nothing to mark), or a page tree this cannot
- * walk: the caller then marks the parsed document's pages.
+ * walk or parse on its own: the caller then marks the parsed document's pages.
  */
 export function contentJobsOf(pdf: Uint8Array, index: PdfIndex): ContentJob[] | undefined {
+  try {
+    return walkContents(pdf, index);
+  } catch {
+    return undefined; // an object pdf-lib cannot parse on its own: leave it to the whole parse
+  }
+}
+
+function walkContents(pdf: Uint8Array, index: PdfIndex): ContentJob[] | undefined {
   const context = PDFContext.create();
   const spans = new Map(index.objects.map((s) => [s.num, s]));
   const parseAt = (from: number, to: number) => PDFObjectParser.forBytes(pdf.subarray(from, to), context).parseObject();

@@ -2,11 +2,10 @@ import { PDFDict, PDFName } from 'pdf-lib';
 import type { PDFDocument } from 'pdf-lib';
 import type { OutlineEntry } from '../model/outline.js';
 import type { ArtifactWorker } from './artifact-worker.js';
-import { applyMarks, contentJobs, contentJobsOf, markContents } from './artifacts.js';
+import { applyMarks, contentJobsOf, markArtifacts, markContents } from './artifacts.js';
 import type { ContentJob } from './artifacts.js';
 import { addOutline } from './outline.js';
 import { indexPdf } from './pdf-index.js';
-import type { PdfIndex } from './pdf-index.js';
 import { loadPrinted } from './pdf-load.js';
 import { savePdf } from './pdf-save.js';
 
@@ -38,10 +37,10 @@ export async function setPdfMetadata(pdf: Uint8Array, meta: PdfMetadata, worker?
   // With the file's index, the worker marks the page contents as artifacts while this thread
   // parses the document (export/pdf-load.ts); without it, the marking waits for the parse.
   const index = indexPdf(pdf);
-  const early = index && findContents(pdf, index);
+  const jobs = index && contentJobsOf(pdf, index);
   const loading = loadPrinted(pdf, index);
-  const marking = early && markContents(early.map((j) => j.content), worker, loading.catch(() => undefined));
-  marking?.catch(() => undefined); // awaited below, once the document is parsed
+  const early = jobs && { jobs, marked: markContents(jobs.map((j) => j.content), worker, loading.catch(() => undefined)) };
+  early?.marked.catch(() => undefined); // awaited below, once the document is parsed
   const doc = await loading;
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
   doc.setAuthor(meta.author);
@@ -54,7 +53,7 @@ export async function setPdfMetadata(pdf: Uint8Array, meta: PdfMetadata, worker?
   doc.setModificationDate(meta.date);
   addOutline(doc, meta.outline);
   doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
-  await finishTags(doc, worker, early && marking && { jobs: early, marked: marking });
+  await finishTags(doc, worker, early);
   // XMP is read by PDF/UA and PDF/A checkers and by search tools that ignore the Info dictionary.
   // UTF-8 and uncompressed (ISO 32000-1 §14.3.2), so tools that do not parse PDF find it.
   const xmp = doc.context.stream(new TextEncoder().encode(xmpPacket(meta)), { Type: 'Metadata', Subtype: 'XML' });
@@ -70,22 +69,10 @@ async function finishTags(doc: PDFDocument, worker?: ArtifactWorker, early?: { j
   const root = doc.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict);
   if (!root) return;
   if (early) applyMarks(doc, early.jobs, await early.marked);
-  else {
-    const jobs = contentJobs(doc);
-    applyMarks(doc, jobs, await markContents(jobs.map((j) => j.content), worker));
-  }
+  else await markArtifacts(doc, worker);
   const map = root.lookupMaybe(PDFName.of('RoleMap'), PDFDict) ?? doc.context.obj({});
   for (const [from, to] of Object.entries(ROLE_MAP)) map.set(PDFName.of(from), PDFName.of(to));
   root.set(PDFName.of('RoleMap'), map);
-}
-
-/** The page contents through the index, or undefined (then found in the parsed document). */
-function findContents(pdf: Uint8Array, index: PdfIndex): ContentJob[] | undefined {
-  try {
-    return contentJobsOf(pdf, index);
-  } catch {
-    return undefined;
-  }
 }
 
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

@@ -24,7 +24,7 @@ export async function savePdf(doc: PDFDocument): Promise<Uint8Array> {
 }
 
 /**
- * pdf-lib's PDFStreamWriter with the object streams deflated ahead of the layout (above). It
+ * pdf-lib's PDFStreamWriter with the object streams deflated before their offsets are counted. It
  * overrides the one step PDFWriter leaves to its subclasses, as PDFStreamWriter does, and keeps
  * its rules: streams, invalid objects and objects of another generation stay outside.
  */
