@@ -1,4 +1,5 @@
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { registerApprove } from './commands/approve.js';
 import { registerBuild } from './commands/build.js';
@@ -8,6 +9,7 @@ import { registerSchema } from './commands/schema.js';
 import { registerServe } from './commands/serve.js';
 import { registerXliff } from './commands/xliff.js';
 import { BideckError, ExitCode } from './errors.js';
+import { PACKAGE_ROOT } from './load/files.js';
 
 const EXIT_CODES = `
 Exit codes:
@@ -17,7 +19,7 @@ Exit codes:
   130 / 143 / 129 stopped by Ctrl-C / SIGTERM / SIGHUP (nothing written)`;
 
 function version(): string {
-  return (createRequire(import.meta.url)('../package.json') as { version: string }).version;
+  return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
 function program(): Command {

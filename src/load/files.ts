@@ -1,13 +1,24 @@
-import { constants } from 'node:fs';
+import { constants, existsSync } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { open, realpath, stat } from 'node:fs/promises';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BideckError } from '../errors.js';
 import type { SourceLocation } from '../errors.js';
 
-/** bideck's own folder (holds the built-in brands and templates). */
-export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/**
+ * bideck's own folder (holds package.json, the built-in brands and templates): the nearest one
+ * above this module with a package.json. The module is lib/load/files.js, src/load/files.ts
+ * under tsx, or a chunk of the CLI's bundle in lib/bundle/ (scripts/compile.mjs).
+ */
+export const PACKAGE_ROOT = packageRoot(dirname(fileURLToPath(import.meta.url)));
+
+function packageRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) return resolve(from, '..', '..');
+  }
+}
 
 /**
  * The most bideck reads of any text file (decks are refused above 2 MB when parsed, see

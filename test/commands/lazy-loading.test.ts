@@ -63,6 +63,17 @@ describe('what each command loads', () => {
     for (const p of [...HEAVY, '@puppeteer/browsers', 'yaml']) expect(loaded).not.toContain(p);
   });
 
+  it('the CLI as installed (bin/bideck.js runs the bundle, scripts/compile.mjs) loads them as lazily', () => {
+    const out = mkdtempSync(join(tmpdir(), 'bideck-html-'));
+    const cli = join(ROOT, 'bin', 'bideck.js');
+    packagesLoaded([cli, 'build', SEED_DECK, '--no-pdf', '--quiet', '--out', join(out, 'a')]);
+    const loaded = packagesLoaded([cli, 'build', SEED_DECK, '--no-pdf', '--quiet', '--out', join(out, 'b')]);
+    expect(loaded).toContain('budoux'); // the hook sees the packages that are not bundled
+    for (const p of [...HEAVY, '@puppeteer/browsers', 'yaml']) expect(loaded).not.toContain(p);
+    const help = packagesLoaded([cli, '--help']);
+    for (const p of [...HEAVY, '@puppeteer/browsers']) expect(help).not.toContain(p);
+  });
+
   it('importing the library loads none of them (serve loads its exports on first use)', () => {
     const loaded = packagesLoaded(['--input-type=module', '-e', `await import(${JSON.stringify(pathToFileURL(join(ROOT, 'src', 'index.ts')).href)});`]);
     expect(loaded).toContain('handlebars');

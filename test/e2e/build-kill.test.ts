@@ -11,11 +11,11 @@ function newest(dir: string): number {
   return Math.max(...readdirSync(dir, { withFileTypes: true, recursive: true }).map((d) => statSync(join(d.parentPath, d.name)).mtimeMs));
 }
 
-/** bin/bideck.js runs lib/: compile it when it is missing or older than src/ (`npm test` compiles first). */
+/** bin/bideck.js runs lib/bundle/: compile it when it is missing or older than src/ (`npm test` compiles first). */
 function ensureLib(): void {
-  const lib = join(ROOT, 'lib', 'cli.js');
+  const lib = join(ROOT, 'lib', 'bundle', 'cli.js');
   if (!existsSync(lib) || newest(join(ROOT, 'src')) > newest(join(ROOT, 'lib'))) {
-    execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.build.json')], { stdio: 'inherit' });
+    execFileSync(process.execPath, [join(ROOT, 'scripts', 'compile.mjs')], { stdio: 'inherit' });
   }
 }
 

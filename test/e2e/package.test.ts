@@ -21,6 +21,7 @@ describe('the npm package', () => {
     const tarball = join(packs, name);
     const listing = run('tar', ['-tzf', tarball], packs).split('\n').filter(Boolean);
     expect(listing).toContain('package/lib/cli.js');
+    expect(listing).toContain('package/lib/bundle/cli.js'); // what bin/bideck.js runs (scripts/compile.mjs)
     expect(listing).toContain('package/lib/index.d.ts');
     expect(listing).toContain('package/LICENSE');
     expect(listing).toContain('package/templates/init/deck.yaml');
