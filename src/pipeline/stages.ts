@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Project } from '../load/project.js';
 import type { LayoutPlan } from '../layout/types.js';
-import { renderDeck, renderSlide } from '../render/deck.js';
+import { renderDeck, slideHtml } from '../render/deck.js';
 import type { DeckAssets, Mode } from '../render/deck.js';
 import { compileTemplates } from '../render/templates.js';
 import type { CompiledTemplates, TemplateSources } from '../render/templates.js';
@@ -51,7 +51,7 @@ export function renderMode(project: Project, toolkit: Toolkit, fontCss: string, 
  */
 export function renderSlides(project: Project, toolkit: Toolkit): string {
   const input = { model: project.model, brand: project.brand, templates: toolkit.templates, mode: 'bi' as const };
-  return project.model.slides.map((s) => renderSlide(s, input)).join('\n');
+  return project.model.slides.map((s) => slideHtml(s, input)).join('\n');
 }
 
 /** The handout's stylesheet; its page skeleton is the `handout` template. */

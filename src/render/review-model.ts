@@ -63,16 +63,19 @@ export function reviewData(model: DeckModel, findings: readonly Finding[]): Revi
   const segmentIds = new Set(model.segments.map((s) => s.id));
   const deckFlags: ReviewFlag[] = [];
   const stale = new Map<string, string>();
+  const slideNumbers = new Set(model.slides.map((s) => s.number));
+  const segmentsBySlide = new Map<number, Segment[]>();
+  for (const s of model.segments) push(segmentsBySlide, s.slide, s);
   for (const f of findings) {
     if (f.rule === 'stale-translation' && f.segment !== undefined && f.source) stale.set(f.segment, f.source.was);
     const flag: ReviewFlag = { severity: f.severity, rule: f.rule, lang: f.lang, message: f.message, location: formatLocation(f.location) };
     if (f.segment !== undefined && segmentIds.has(f.segment)) push(flagsBySegment, f.segment, flag);
-    else if (model.slides.some((s) => s.number === f.slide)) push(flagsBySlide, f.slide, flag);
+    else if (slideNumbers.has(f.slide)) push(flagsBySlide, f.slide, flag);
     else deckFlags.push(flag);
   }
-  const slides = model.slides.map((slide) => reviewSlide(slide, model, flagsBySegment, flagsBySlide.get(slide.number) ?? [], stale));
+  const slides = model.slides.map((slide) => reviewSlide(slide, segmentsBySlide.get(slide.number) ?? [], flagsBySegment, flagsBySlide.get(slide.number) ?? [], stale));
   // Segments on no slide (deck metadata when there is no title slide) still get reviewed.
-  const unshown = model.segments.filter((s) => !model.slides.some((sl) => sl.number === s.slide));
+  const unshown = model.segments.filter((s) => !slideNumbers.has(s.slide));
   for (const s of unshown) deckFlags.push(...(flagsBySegment.get(s.id) ?? []));
   return {
     slides,
@@ -88,20 +91,19 @@ export function reviewData(model: DeckModel, findings: readonly Finding[]): Revi
   };
 }
 
-function reviewSlide(slide: SlideModel, model: DeckModel, bySegment: ReadonlyMap<string, ReviewFlag[]>, flags: ReviewFlag[], stale: ReadonlyMap<string, string>): ReviewSlide {
-  const segments = model.segments
-    .filter((s) => s.slide === slide.number)
-    .map((s): ReviewSegment => ({
-      id: s.id,
-      ...splitId(s.id, slide.id),
-      kind: s.kind,
-      zh: s.text.zh,
-      en: s.text.en,
-      shared: s.text.shared === true,
-      amounts: s.funding ? fundingFigures(s.funding.amounts, s.funding.outOf) : undefined,
-      flags: bySegment.get(s.id) ?? [],
-      stale: staleOf(stale.get(s.id), s.text.zh),
-    }));
+/** `shown`: the slide's segments, in the deck's order. */
+function reviewSlide(slide: SlideModel, shown: readonly Segment[], bySegment: ReadonlyMap<string, ReviewFlag[]>, flags: ReviewFlag[], stale: ReadonlyMap<string, string>): ReviewSlide {
+  const segments = shown.map((s): ReviewSegment => ({
+    id: s.id,
+    ...splitId(s.id, slide.id),
+    kind: s.kind,
+    zh: s.text.zh,
+    en: s.text.en,
+    shared: s.text.shared === true,
+    amounts: s.funding ? fundingFigures(s.funding.amounts, s.funding.outOf) : undefined,
+    flags: bySegment.get(s.id) ?? [],
+    stale: staleOf(stale.get(s.id), s.text.zh),
+  }));
   const all = [...flags, ...segments.flatMap((s) => s.flags)];
   return {
     number: slide.number,

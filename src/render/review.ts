@@ -8,7 +8,7 @@ import type { DeckModel } from '../model/types.js';
 import type { Brand } from '../schema/brand.js';
 import { brandCss } from './css.js';
 import { formatDate } from './date.js';
-import { deckTitle, renderSlide } from './deck.js';
+import { deckTitle, slideHtml } from './deck.js';
 import type { DeckAssets } from './deck.js';
 import { plainText } from './markdown.js';
 import { reviewData } from './review-model.js';
@@ -52,7 +52,7 @@ export function renderReview(input: ReviewInput): string {
   const attributes = sectionAttributes(input.layout);
   const slides = data.slides.map((s, i) => {
     const slide = model.slides[i];
-    return { ...s, html: slide ? frameHtml(withAttributes(renderSlide(slide, { model, brand, templates: input.templates, mode: 'bi' }), attributes.get(slide.id))) : '' };
+    return { ...s, html: slide ? frameHtml(withAttributes(slideHtml(slide, { model, brand, templates: input.templates, mode: 'bi' }), attributes.get(slide.id))) : '' };
   });
   const css = [assets.revealCss, input.fontCss, brandCss(brand), assets.deckCss, LAYOUT_CSS, review.css].join('\n');
   const hb = Handlebars.create();

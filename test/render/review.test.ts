@@ -7,6 +7,8 @@ import { runChecks } from '../../src/check/index.js';
 import type { Finding } from '../../src/check/types.js';
 import { loadProject } from '../../src/load/project.js';
 import type { Project } from '../../src/load/project.js';
+import type Handlebars from 'handlebars';
+import { renderDeck } from '../../src/render/deck.js';
 import { renderReview } from '../../src/render/review.js';
 import { reviewData } from '../../src/render/review-model.js';
 import { compileTemplates } from '../../src/render/templates.js';
@@ -83,6 +85,18 @@ describe('the review page', () => {
     expect(csp).toContain("default-src 'none'");
     expect(html.match(/<script\b/g)).toHaveLength(1);
     expect(html).not.toMatch(/\b(src|href)="(https?:)?\/\//);
+  });
+
+  it("renders each slide once for a deck and its review page: the frames are the deck's own slides", () => {
+    let calls = 0;
+    const counted = new Map([...input.templates.layouts].map(([name, t]) => [name, ((context: unknown, options?: Handlebars.RuntimeOptions) => (calls++, t(context, options))) as Handlebars.TemplateDelegate]));
+    const templates = { ...input.templates, layouts: counted };
+    const deck = renderDeck({ ...input, templates, mode: 'bi' });
+    expect(calls).toBe(project.model.slides.length);
+    const page = renderReview({ ...input, templates });
+    expect(calls).toBe(project.model.slides.length);
+    expect(page).toBe(html); // the same page as rendered by itself
+    expect(deck).toContain(project.model.slides.at(-1)?.id ?? '?');
   });
 
   it('has no duplicate element ids although every slide appears twice', () => {
