@@ -6,7 +6,7 @@ import { basename } from 'node:path';
 
 const [deck, out, pdf, cacheDir] = process.argv.slice(2);
 const start = performance.now();
-const { build } = await import('../lib/index.js');
+const { build } = await import('../lib/bundle/index.js');
 
 // Memory, with BIDECK_BENCH_MEMORY=1 only: reading a process's PSS makes the kernel walk its page
 // tables, and sampling a printing renderer that way slowed the build by up to 10 % (bench:compare

@@ -19,7 +19,7 @@ const stats = (xs) => {
 
 /** @returns {Promise<{ editToDomMs: object, rebuildMs: object, swapped: number, reloaded: number }>} */
 export async function measureServeLatency({ edits = 10 } = {}) {
-  const { serve } = await import('../lib/index.js');
+  const { serve } = await import('../lib/bundle/index.js');
   const { launchArgs } = await import('../lib/export/browser.js');
   const { findBrowser } = await import('../lib/export/find-browser.js');
   const { launch } = await import('puppeteer-core');

@@ -63,7 +63,7 @@ describe('what each command loads', () => {
     for (const p of [...HEAVY, '@puppeteer/browsers', 'yaml']) expect(loaded).not.toContain(p);
   });
 
-  it('the CLI as installed (bin/bideck.js runs the bundle, scripts/compile.mjs) loads them as lazily', () => {
+  it('the CLI and the library as installed (bin/bideck.js and "main" run the bundle, scripts/compile.mjs) load them as lazily', () => {
     const out = mkdtempSync(join(tmpdir(), 'bideck-html-'));
     const cli = join(ROOT, 'bin', 'bideck.js');
     packagesLoaded([cli, 'build', SEED_DECK, '--no-pdf', '--quiet', '--out', join(out, 'a')]);
@@ -72,6 +72,8 @@ describe('what each command loads', () => {
     for (const p of [...HEAVY, '@puppeteer/browsers', 'yaml']) expect(loaded).not.toContain(p);
     const help = packagesLoaded([cli, '--help']);
     for (const p of [...HEAVY, '@puppeteer/browsers']) expect(help).not.toContain(p);
+    const library = packagesLoaded(['--input-type=module', '-e', `await import(${JSON.stringify(pathToFileURL(join(ROOT, 'lib', 'bundle', 'index.js')).href)});`]);
+    for (const p of [...HEAVY, '@puppeteer/browsers']) expect(library).not.toContain(p);
   });
 
   it('importing the library loads none of them (serve loads its exports on first use)', () => {
