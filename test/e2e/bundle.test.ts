@@ -1,10 +1,11 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { invalidCases } from '../helpers/invalid.js';
+import { copySeed } from '../helpers/seed-copy.js';
 import { ROOT, SEED_DECK } from '../helpers/seed.js';
 
 /**
@@ -43,6 +44,49 @@ describe('the CLI bundle (bin/bideck.js)', () => {
       expect({ name: c.name, exit: run.status, error: first }).toEqual({ name: c.name, exit: c.exit, error: c.error });
     }
   }, 300_000);
+
+  it('runs every other command as the sources do: check, schema, xliff export and import, approve', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'bideck-bundle-cmds-'));
+    // Import and approve edit a deck: each side edits its own copy of the seed.
+    const copies = { source: copySeed(), bundle: copySeed() };
+    type Side = keyof typeof copies;
+    /** What a command prints, with the paths of its side's own files made alike. */
+    const alike = (text: string, side: Side) => [join(root, `schema-${side}`), join(root, `${side}.xlf`), copies[side].dir].reduce((t, p) => t.replaceAll(p, '<side>'), text);
+    const both = async (args: (side: Side) => string[]) => {
+      const source = await runCli(...args('source'));
+      const run = bundled(...args('bundle'));
+      expect({ exit: run.status, stdout: alike(run.stdout, 'bundle') }).toEqual({ exit: source.code, stdout: alike(source.stdout, 'source') });
+    };
+    await both(() => ['check', SEED_DECK, '--json', '--no-overflow']);
+    await both((side) => ['schema', '--out', join(root, `schema-${side}`)]);
+    expect(filesOf(join(root, 'schema-bundle'))).toEqual(filesOf(join(root, 'schema-source')));
+    await both((side) => ['xliff', 'export', SEED_DECK, '--out', join(root, `${side}.xlf`)]);
+    expect(readFileSync(join(root, 'bundle.xlf'), 'utf8')).toBe(readFileSync(join(root, 'source.xlf'), 'utf8'));
+    await both((side) => ['xliff', 'import', join(root, 'source.xlf'), copies[side].deck]);
+    await both((side) => ['approve', '--deck', copies[side].deck]);
+    expect(readFileSync(copies.bundle.deck, 'utf8')).toBe(readFileSync(copies.source.deck, 'utf8'));
+  }, 120_000);
+
+  it('serves the deck on loopback and stops on Ctrl-C (exit 0, as serve does)', async () => {
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'bideck.js'), 'serve', SEED_DECK, '--out', mkdtempSync(join(tmpdir(), 'bideck-bundle-serve-'))], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    let out = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      const look = (d: Buffer) => {
+        out += d.toString();
+        const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(out);
+        if (m) resolve(m[0]);
+      };
+      child.stdout.on('data', look);
+      child.stderr.on('data', look);
+      void exited.then(() => reject(new Error(`serve exited: ${out}`)));
+    });
+    const page = await fetch(url);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<section');
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+  }, 120_000);
 
   it('prints the version in package.json', () => {
     const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
