@@ -9,7 +9,8 @@ import type { SourceLocation } from '../errors.js';
 /**
  * bideck's own folder (holds package.json, the built-in brands and templates): the nearest one
  * above this module with a package.json. The module is lib/load/files.js, src/load/files.ts
- * under tsx, or a chunk of the CLI's bundle in lib/bundle/ (scripts/compile.mjs).
+ * under tsx, or a chunk of the bundle in lib/bundle/ (scripts/compile.mjs). With none above
+ * it (a copy of the modules alone), two folders up, where lib/load/ puts it.
  */
 export const PACKAGE_ROOT = packageRoot(dirname(fileURLToPath(import.meta.url)));
 
