@@ -3,6 +3,8 @@ import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+// @ts-expect-error: the bench's deck generator is plain JavaScript without types
+import { writeSyntheticDeck } from '../../bench/synth.mjs';
 import { runCli } from '../helpers/cli.js';
 import { invalidCases } from '../helpers/invalid.js';
 import { copySeed } from '../helpers/seed-copy.js';
@@ -86,6 +88,20 @@ describe('the CLI bundle (bin/bideck.js)', () => {
     expect(await page.text()).toContain('<section');
     child.kill('SIGINT');
     expect(await exited).toBe(0);
+  }, 120_000);
+
+  it('prints a PDF whose page contents its artifact worker marks (the worker runs its functions from their bundled source)', () => {
+    // 40 slides: two chunks of content streams, so the worker takes a share (export/artifacts.ts).
+    const deck = writeSyntheticDeck(SEED_DECK, 40, mkdtempSync(join(tmpdir(), 'bideck-bundle-pdf-')));
+    const out = mkdtempSync(join(tmpdir(), 'bideck-bundle-pdf-out-'));
+    const run = spawnSync(process.execPath, [join(ROOT, 'bin', 'bideck.js'), 'build', deck, '--modes', 'bi', '--quiet', '--out', join(out, 'dist')], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, DEBUG: 'bideck:pdf' },
+    });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/artifacts: 40 content streams in 2 chunks/);
+    expect(run.stderr).not.toMatch(/artifact worker failed/);
   }, 120_000);
 
   it('prints the version in package.json', () => {
