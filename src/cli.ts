@@ -16,6 +16,7 @@ Exit codes:
   0 ok              1 internal error (a bug)   2 wrong usage
   3 invalid data    4 template error           5 no browser found
   6 PDF export failed   7 QA findings          8 cannot write output
+  9 a text too long for any slide (nothing written)
   130 / 143 / 129 stopped by Ctrl-C / SIGTERM / SIGHUP (nothing written)`;
 
 function version(): string {
