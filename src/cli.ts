@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { registerApprove } from './commands/approve.js';
 import { registerBuild } from './commands/build.js';
@@ -9,7 +7,7 @@ import { registerSchema } from './commands/schema.js';
 import { registerServe } from './commands/serve.js';
 import { registerXliff } from './commands/xliff.js';
 import { BideckError, ExitCode } from './errors.js';
-import { PACKAGE_ROOT } from './load/files.js';
+import { packageVersion } from './pipeline/assets.js';
 
 const EXIT_CODES = `
 Exit codes:
@@ -19,14 +17,10 @@ Exit codes:
   9 a text too long for any slide (nothing written)
   130 / 143 / 129 stopped by Ctrl-C / SIGTERM / SIGHUP (nothing written)`;
 
-function version(): string {
-  return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-}
-
-function program(): Command {
+function program(version: string): Command {
   const cmd = new Command('bideck')
     .description('Bilingual (繁體中文 / English) briefing decks from structured data: reveal.js HTML and PDF.')
-    .version(version(), '-V, --version', 'print the version of bideck')
+    .version(version, '-V, --version', 'print the version of bideck')
     .exitOverride()
     .showHelpAfterError()
     .addHelpText('after', EXIT_CODES);
@@ -43,7 +37,7 @@ function program(): Command {
 /** Run the CLI; returns the exit code instead of exiting, so tests can call it in-process. */
 export async function main(argv: readonly string[]): Promise<number> {
   try {
-    await program().parseAsync([...argv], { from: 'user' });
+    await program(await packageVersion()).parseAsync([...argv], { from: 'user' });
     return ExitCode.ok;
   } catch (e) {
     if (e instanceof CommanderError) {

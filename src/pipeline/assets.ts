@@ -55,7 +55,9 @@ function revealDir(): string {
   return join(require.resolve('reveal.js/reveal.css'), '..', '..');
 }
 
-export async function packageVersion(): Promise<string> {
-  const pkg = JSON.parse(await readFile(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
-  return pkg.version;
+let version: Promise<string> | undefined;
+
+/** bideck's version, from its package.json: read once a process (the CLI and the toolkit both ask). */
+export function packageVersion(): Promise<string> {
+  return (version ??= readFile(join(PACKAGE_ROOT, 'package.json'), 'utf8').then((text) => (JSON.parse(text) as { version: string }).version));
 }
